@@ -1,0 +1,87 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel;
+
+import io.github.iotjobs.camel.platform.JobPlatform;
+import io.github.iotjobs.camel.platform.PlatformFactory;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.IOHelper;
+
+/**
+ * Schedule, track and control device jobs (bulk direct-method calls, bulk twin and property updates) on Azure IoT Hub,
+ * Azure IoT Central and the Remote Monitoring IoTHub Manager API.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "iotjobs", title = "IoT Jobs", syntax = "iotjobs:platform",
+             category = { Category.CLOUD, Category.IOT }, headersClass = IotJobsConstants.class)
+public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    /** Job APIs are rate limited (IoT Hub: 20 queries per minute per unit), so poll every 10 seconds by default. */
+    static final long DEFAULT_POLL_DELAY = 10_000;
+
+    @UriParam
+    private final IotJobsConfiguration configuration;
+
+    private JobPlatform platform;
+
+    public IotJobsEndpoint(String uri, IotJobsComponent component, IotJobsConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+        setDelay(DEFAULT_POLL_DELAY);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Credentials and addresses are checked when the route starts, before any request can be sent.
+        PlatformFactory.validate(configuration);
+        platform = PlatformFactory.create(configuration, getCamelContext());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        IOHelper.close(platform);
+        platform = null;
+        super.doStop();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new IotJobsProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        IotJobsConsumer consumer = new IotJobsConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    public IotJobsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The platform client, available while the endpoint is started. */
+    public JobPlatform getPlatform() {
+        return platform;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return PlatformFactory.serviceUrl(configuration);
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+}

@@ -1,0 +1,92 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.iotjobs.camel.IotJobsConfiguration;
+import io.github.iotjobs.camel.IotJobsPlatform;
+import io.github.iotjobs.camel.platform.hub.HubConnectionString;
+import io.github.iotjobs.camel.platform.hub.HubErrorDecoder;
+import io.github.iotjobs.camel.platform.hub.HubJobParser;
+import io.github.iotjobs.camel.platform.hub.HubPlatform;
+import io.github.iotjobs.camel.platform.hub.SasTokenProvider;
+import io.github.iotjobs.camel.transport.Authorizer;
+import io.github.iotjobs.camel.transport.HttpClientFactory;
+import io.github.iotjobs.camel.transport.PlatformHttpClient;
+import io.github.iotjobs.camel.transport.RetryPolicy;
+import io.github.iotjobs.camel.validation.IotJobsValidationException;
+import org.apache.camel.CamelContext;
+
+/**
+ * Checks an endpoint's connection options and builds the platform client they describe.
+ */
+public final class PlatformFactory {
+
+    private PlatformFactory() {
+    }
+
+    /** Fails naming the option when credentials or addresses are missing or malformed. */
+    public static void validate(IotJobsConfiguration configuration) {
+        switch (configuration.getPlatform()) {
+            case hub -> HubConnectionString.parse(configuration.getConnectionString());
+            case central, manager -> requireText("baseUrl", configuration.getBaseUrl(), "the service address");
+            default -> throw new IllegalStateException("Unknown platform " + configuration.getPlatform());
+        }
+    }
+
+    public static JobPlatform create(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+        return switch (configuration.getPlatform()) {
+            case hub -> hub(configuration, context);
+            default -> throw new IotJobsValidationException("platform", "platform " + configuration.getPlatform()
+                                                                        + " is not available in this version; use hub");
+        };
+    }
+
+    private static JobPlatform hub(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+        HubConnectionString connection = HubConnectionString.parse(configuration.getConnectionString());
+        Authorizer authorizer = connection.sharedAccessSignature() != null
+                ? connection::sharedAccessSignature
+                : new SasTokenProvider(connection, Duration.ofMillis(configuration.getSasTokenTimeToLive()),
+                        Clock.systemUTC());
+        PlatformHttpClient http = new PlatformHttpClient(HttpClientFactory.create(configuration, context),
+                hubBaseUrl(configuration), authorizer, new HubErrorDecoder(), retryPolicy(configuration));
+        return new HubPlatform(http, configuration.effectiveApiVersion(), new HubJobParser(),
+                configuration.getMaxRetries());
+    }
+
+    private static RetryPolicy retryPolicy(IotJobsConfiguration configuration) {
+        return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
+                Duration.ofMillis(configuration.getRetryMaxDelay()));
+    }
+
+    /** The address requests go to, for observability; never contains credentials. */
+    public static String serviceUrl(IotJobsConfiguration configuration) {
+        if (configuration.getPlatform() != IotJobsPlatform.hub) {
+            return configuration.getBaseUrl();
+        }
+        try {
+            return hubBaseUrl(configuration);
+        } catch (IotJobsValidationException noConnectionStringYet) {
+            return null;
+        }
+    }
+
+    /** The baseUrl option, or the hub's own address from the connection string. */
+    private static String hubBaseUrl(IotJobsConfiguration configuration) {
+        if (configuration.getBaseUrl() != null && !configuration.getBaseUrl().isBlank()) {
+            return configuration.getBaseUrl();
+        }
+        return "https://" + HubConnectionString.parse(configuration.getConnectionString()).hostName();
+    }
+
+    private static void requireText(String field, String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IotJobsValidationException(field, field + " is required: " + what);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.producer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.iotjobs.camel.IotJobsConfiguration;
+import io.github.iotjobs.camel.IotJobsConstants;
+import io.github.iotjobs.camel.IotJobsOperations;
+import io.github.iotjobs.camel.model.DeviceJob;
+import io.github.iotjobs.camel.model.IotJob;
+import io.github.iotjobs.camel.platform.JobFilter;
+import io.github.iotjobs.camel.platform.JobPlatform;
+import io.github.iotjobs.camel.platform.MethodJobSpec;
+import io.github.iotjobs.camel.platform.Page;
+import io.github.iotjobs.camel.platform.PagedIterator;
+import io.github.iotjobs.camel.platform.TwinJobSpec;
+import io.github.iotjobs.camel.transport.JsonBodies;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Performs one producer operation for one exchange: reads and validates its inputs, calls the platform, and puts the
+ * result on the message.
+ */
+public final class JobOperations {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static final JsonBodyReader BODIES = new JsonBodyReader(JsonBodies.mapper());
+
+    private final JobPlatform platform;
+    private final IotJobsConfiguration configuration;
+    private final Exchange exchange;
+    private final OperationInputs inputs;
+
+    public JobOperations(JobPlatform platform, IotJobsConfiguration configuration, Exchange exchange) {
+        this.platform = platform;
+        this.configuration = configuration;
+        this.exchange = exchange;
+        this.inputs = new OperationInputs(configuration, exchange.getMessage(), CLOCK);
+    }
+
+    public void perform(IotJobsOperations operation) throws Exception {
+        Message message = exchange.getMessage();
+        switch (operation) {
+            case scheduleDeviceMethod -> respond(awaitIfAsked(platform.scheduleDeviceMethod(methodJob())));
+            case scheduleTwinUpdate -> respond(awaitIfAsked(platform.scheduleTwinUpdate(twinJob())));
+            case getJob -> respond(awaitIfAsked(platform.getJob(existingJobId(operation))));
+            case cancelJob -> respond(platform.cancelJob(existingJobId(operation)));
+            case listJobs -> message.setBody(listJobs());
+            case listJobDevices -> message.setBody(listJobDevices(existingJobId(operation)));
+            case queryDevices -> queryDevices(message);
+            default -> throw new IllegalStateException("Operation " + operation + " has no implementation");
+        }
+    }
+
+    private MethodJobSpec methodJob() {
+        Message message = exchange.getMessage();
+        JsonNode payload = BODIES.read(message, "payload");
+        String methodName = inputs.methodName();
+        InputRules.methodName(methodName);
+        InputRules.methodPayload(payload);
+        int responseTimeout = inputs.methodResponseTimeout();
+        int connectTimeout = inputs.methodConnectTimeout();
+        InputRules.methodTimeouts(responseTimeout, connectTimeout);
+        return new MethodJobSpec(newJobId(), queryCondition(), methodName, payload, responseTimeout, connectTimeout,
+                inputs.startTime(), maxExecutionTime());
+    }
+
+    private TwinJobSpec twinJob() {
+        ObjectNode patch = BODIES.readObject(exchange.getMessage(), "twinPatch");
+        InputRules.twinPatch(patch);
+        return new TwinJobSpec(newJobId(), queryCondition(), patch, inputs.startTime(), maxExecutionTime());
+    }
+
+    private String newJobId() {
+        String jobId = inputs.jobId();
+        if (jobId == null || jobId.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        InputRules.jobId(platform.kind(), jobId);
+        return jobId;
+    }
+
+    private String existingJobId(IotJobsOperations operation) {
+        String jobId = inputs.requiredJobId(operation.name());
+        InputRules.jobId(platform.kind(), jobId);
+        return jobId;
+    }
+
+    private String queryCondition() {
+        String condition = inputs.queryCondition();
+        InputRules.queryCondition(condition);
+        return condition;
+    }
+
+    private long maxExecutionTime() {
+        long seconds = inputs.maxExecutionTime();
+        InputRules.maxExecutionTime(seconds);
+        return seconds;
+    }
+
+    private IotJob awaitIfAsked(IotJob job) throws Exception {
+        if (!inputs.waitForCompletion()) {
+            return job;
+        }
+        Duration pollInterval = Duration.ofMillis(configuration.getPollInterval());
+        Duration waitTimeout = Duration.ofMillis(configuration.getWaitTimeout());
+        InputRules.waitTimes(pollInterval, waitTimeout);
+        return new JobWaiter(platform, pollInterval, waitTimeout, CLOCK).awaitTerminal(job, exchange);
+    }
+
+    private List<IotJob> listJobs() throws Exception {
+        JobFilter filter = new JobFilter(inputs.jobType(), inputs.jobStatus(), inputs.from(), inputs.to(), pageSize());
+        List<IotJob> jobs = new ArrayList<>();
+        String continuation = null;
+        do {
+            Page<IotJob> page = platform.listJobs(filter, continuation);
+            for (IotJob job : page.items()) {
+                if (filter.accepts(job)) {
+                    jobs.add(job);
+                }
+            }
+            continuation = page.continuation();
+        } while (continuation != null);
+        return jobs;
+    }
+
+    private PagedIterator<DeviceJob> listJobDevices(String jobId) {
+        int pageSize = pageSize();
+        var status = inputs.deviceJobStatus();
+        // Validate before the first page is fetched: the iterator fetches lazily, inside the route.
+        return new PagedIterator<>(continuation -> platform.listJobDevices(jobId, status, pageSize, continuation));
+    }
+
+    private void queryDevices(Message message) throws Exception {
+        String condition = queryCondition();
+        int pageSize = pageSize();
+        List<String> deviceIds = new ArrayList<>();
+        String continuation = null;
+        do {
+            Page<String> page = platform.queryDevices(condition, pageSize, continuation);
+            deviceIds.addAll(page.items());
+            continuation = page.continuation();
+        } while (continuation != null);
+        message.setHeader(IotJobsConstants.DEVICE_COUNT, deviceIds.size());
+        message.setBody(deviceIds);
+    }
+
+    private int pageSize() {
+        int pageSize = inputs.pageSize();
+        InputRules.pageSize(pageSize);
+        return pageSize;
+    }
+
+    private void respond(IotJob job) {
+        Message message = exchange.getMessage();
+        message.setHeader(IotJobsConstants.JOB_ID, job.jobId());
+        message.setHeader(IotJobsConstants.JOB_STATUS, job.status());
+        message.setHeader(IotJobsConstants.JOB_TYPE, job.type());
+        message.setBody(job);
+    }
+}

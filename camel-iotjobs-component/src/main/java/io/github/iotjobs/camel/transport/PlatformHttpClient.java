@@ -1,0 +1,177 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.transport;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.iotjobs.camel.IotJobsOperationFailedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends {@link ApiRequest}s to one platform: adds the address, credentials and JSON headers, retries what may be
+ * retried, and turns every failure into an {@link IotJobsOperationFailedException}.
+ * <p>
+ * Throttling (429) proves the platform did nothing, so every request is retried after it. Server errors and connection
+ * faults are retried only for {@link RetryMode#SAFE} requests; for the others they raise
+ * {@link AmbiguousOutcomeException}, unless the connection was never made.
+ */
+public final class PlatformHttpClient implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformHttpClient.class);
+
+    /** Spelled as the service SDKs send it. */
+    private static final ContentType JSON_UTF8 = ContentType.parse("application/json; charset=utf-8");
+    private static final String CONNECTION_FAILED = "ConnectionFailed";
+
+    private final CloseableHttpClient client;
+    private final String baseUrl;
+    private final Authorizer authorizer;
+    private final ErrorDecoder errors;
+    private final RetryPolicy retryPolicy;
+
+    public PlatformHttpClient(CloseableHttpClient client, String baseUrl, Authorizer authorizer, ErrorDecoder errors,
+                              RetryPolicy retryPolicy) {
+        this.client = client;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.authorizer = authorizer;
+        this.errors = errors;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /** Sends the request until it succeeds or may not be retried any more; returns only 2xx answers. */
+    public ApiResponse execute(ApiRequest request) throws IotJobsOperationFailedException {
+        for (int retry = 0;; retry++) {
+            IotJobsOperationFailedException failure;
+            Duration delay;
+            try {
+                ApiResponse response = send(request);
+                if (response.isSuccess()) {
+                    return response;
+                }
+                failure = failure(request, response);
+                int status = response.status();
+                if (status != 429 && request.retryMode() == RetryMode.UNSAFE && status >= 500) {
+                    throw new AmbiguousOutcomeException(failure);
+                }
+                if (status != 429 && !isTransient(status)) {
+                    throw failure;
+                }
+                delay = failure.getRetryAfter() != null ? failure.getRetryAfter() : retryPolicy.backoff(retry);
+            } catch (IOException e) {
+                failure = new IotJobsOperationFailedException(0, CONNECTION_FAILED, describe(e), null,
+                        request.method(), request.path(), null, e);
+                if (request.retryMode() == RetryMode.UNSAFE && !neverConnected(e)) {
+                    throw new AmbiguousOutcomeException(failure);
+                }
+                delay = retryPolicy.backoff(retry);
+            }
+            if (retry >= retryPolicy.maxRetries() || delay.compareTo(retryPolicy.maxDelay()) > 0) {
+                throw failure;
+            }
+            LOG.debug("{} failed ({}); retry {} of {} in {} ms", request.describe(), failure.getErrorCode(), retry + 1,
+                    retryPolicy.maxRetries(), delay.toMillis());
+            pause(delay, failure);
+        }
+    }
+
+
+    /** Server faults that pass: 500 is included because IoT Hub answers transient faults with it (500001). */
+    private static boolean isTransient(int status) {
+        return status == 500 || status == 502 || status == 503 || status == 504 || status == 408;
+    }
+
+    private ApiResponse send(ApiRequest request) throws IOException {
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(uri(request))
+                .addHeader("Accept", "application/json");
+        String authorization = authorizer.authorization();
+        if (authorization != null) {
+            builder.addHeader("Authorization", authorization);
+        }
+        request.headers().forEach(builder::addHeader);
+        if (request.body() != null) {
+            builder.setEntity(new ByteArrayEntity(request.body(), JSON_UTF8));
+        }
+        ClassicHttpRequest http = builder.build();
+        return client.execute(http, response -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Header header : response.getHeaders()) {
+                headers.putIfAbsent(header.getName(), header.getValue());
+            }
+            HttpEntity entity = response.getEntity();
+            byte[] body = entity == null ? null : EntityUtils.toByteArray(entity);
+            return new ApiResponse(response.getCode(), headers, body);
+        });
+    }
+
+    private String uri(ApiRequest request) {
+        StringBuilder uri = new StringBuilder(baseUrl).append(request.path());
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+            uri.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
+        return uri.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private IotJobsOperationFailedException failure(ApiRequest request, ApiResponse response) {
+        PlatformError error = errors.decode(response);
+        return new IotJobsOperationFailedException(response.status(), error.code(), error.message(),
+                error.requestId(), request.method(), request.path(), RetryPolicy.retryAfter(response.header("Retry-After")),
+                null);
+    }
+
+    /** A connection that was never made carried no request, so even a create may be sent again. */
+    private static boolean neverConnected(IOException e) {
+        return e instanceof ConnectException || e instanceof HttpHostConnectException
+               || e instanceof ConnectTimeoutException || e instanceof UnknownHostException;
+    }
+
+    private static String describe(IOException e) {
+        String kind = e instanceof InterruptedIOException ? "timed out" : "connection failed";
+        return kind + " (" + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
+               + ")";
+    }
+
+    private static void pause(Duration delay, IotJobsOperationFailedException failure)
+            throws IotJobsOperationFailedException {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+}
