@@ -1,0 +1,123 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.emulator.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.iotjobs.emulator.json.Json;
+
+/** One job and its device rows. All mutable state is guarded by this object's monitor. */
+public final class Job {
+
+    private final JobSpec spec;
+    private final Instant createdTime;
+    private volatile JobStatus status;
+    Instant startedAt;
+    Instant endTime;
+    String failureReason;
+    String statusMessage;
+    final List<DeviceJob> rows = new ArrayList<>();
+
+    Job(JobSpec spec, Instant createdTime, JobStatus status) {
+        this.spec = spec;
+        this.createdTime = createdTime;
+        this.status = status;
+    }
+
+    public JobSpec spec() {
+        return spec;
+    }
+
+    public Instant createdTime() {
+        return createdTime;
+    }
+
+    public JobStatus status() {
+        return status;
+    }
+
+    void status(JobStatus value) {
+        status = value;
+    }
+
+    /** The create response is sparse: only jobId, type and status (protocol.md §2.1). */
+    public synchronized ObjectNode toSparseJson() {
+        ObjectNode json = Json.object();
+        json.put("jobId", spec.jobId());
+        json.put("type", spec.type().wire());
+        json.put("status", status.wire());
+        return json;
+    }
+
+    /** The full JobResponse (§4.2); endTime is absent until the job is terminal. */
+    public synchronized ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        json.put("jobId", spec.jobId());
+        json.put("queryCondition", spec.queryCondition());
+        json.put("createdTime", Json.time(createdTime));
+        json.put("startTime", Json.time(spec.startTime()));
+        if (endTime != null) {
+            json.put("endTime", Json.time(endTime));
+        }
+        json.put("maxExecutionTimeInSeconds", spec.maxExecutionTimeInSeconds());
+        json.put("type", spec.type().wire());
+        if (spec.method() != null) {
+            ObjectNode method = json.putObject("cloudToDeviceMethod");
+            method.put("methodName", spec.method().methodName());
+            method.set("payload", spec.method().payload() == null ? Json.NODES.nullNode()
+                    : spec.method().payload().deepCopy());
+            method.put("responseTimeoutInSeconds", spec.method().responseTimeoutInSeconds());
+            method.put("connectTimeoutInSeconds", spec.method().connectTimeoutInSeconds());
+        }
+        if (spec.updateTwin() != null) {
+            json.set("updateTwin", spec.updateTwin().deepCopy());
+        }
+        json.put("status", status.wire());
+        if (failureReason != null) {
+            json.put("failureReason", failureReason);
+        }
+        if (statusMessage != null) {
+            json.put("statusMessage", statusMessage);
+        }
+        json.set("deviceJobStatistics", statistics());
+        return json;
+    }
+
+    /** Exact counts; deviceCount = pending + running + succeeded + failed (canceled rows count as failed). */
+    synchronized ObjectNode statistics() {
+        int pending = 0;
+        int running = 0;
+        int succeeded = 0;
+        int failed = 0;
+        for (DeviceJob row : rows) {
+            switch (row.status) {
+                case PENDING, SCHEDULED -> pending++;
+                case RUNNING -> running++;
+                case COMPLETED -> succeeded++;
+                default -> failed++;
+            }
+        }
+        ObjectNode stats = Json.object();
+        stats.put("deviceCount", rows.size());
+        stats.put("failedCount", failed);
+        stats.put("succeededCount", succeeded);
+        stats.put("runningCount", running);
+        stats.put("pendingCount", pending);
+        return stats;
+    }
+
+    /** Snapshot of the device rows as devices.jobs items. */
+    public synchronized List<ObjectNode> deviceRows() {
+        List<ObjectNode> result = new ArrayList<>(rows.size());
+        for (DeviceJob row : rows) {
+            result.add(row.toJson(this));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,236 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.emulator.hub;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.iotjobs.emulator.auth.SasValidator;
+import io.github.iotjobs.emulator.engine.Job;
+import io.github.iotjobs.emulator.engine.JobEngine;
+import io.github.iotjobs.emulator.engine.JobEngineException;
+import io.github.iotjobs.emulator.engine.JobSpec;
+import io.github.iotjobs.emulator.engine.JobStatus;
+import io.github.iotjobs.emulator.engine.JobType;
+import io.github.iotjobs.emulator.fleet.DeviceTwin;
+import io.github.iotjobs.emulator.fleet.Fleet;
+import io.github.iotjobs.emulator.http.ApiException;
+import io.github.iotjobs.emulator.http.Handler;
+import io.github.iotjobs.emulator.http.Request;
+import io.github.iotjobs.emulator.http.Response;
+import io.github.iotjobs.emulator.json.Json;
+import io.github.iotjobs.emulator.query.JsonDocument;
+import io.github.iotjobs.emulator.query.QueryException;
+import io.github.iotjobs.emulator.query.SqlQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The IoT Hub jobs v2 and device-query routes (protocol.md §2-3) over the shared fleet and job engine. */
+public final class HubApi implements Handler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubApi.class);
+
+    private final Fleet fleet;
+    private final JobEngine engine;
+    private final SasValidator sas;
+    private final Clock clock;
+    private final HubErrors errors;
+
+    /** @param sas null to serve without authentication */
+    public HubApi(Fleet fleet, JobEngine engine, SasValidator sas, Clock clock) {
+        this.fleet = fleet;
+        this.engine = engine;
+        this.sas = sas;
+        this.clock = clock;
+        this.errors = new HubErrors(clock);
+    }
+
+    @Override
+    public Response error(ApiException error) {
+        return errors.render(error);
+    }
+
+    @Override
+    public Response handle(Request request) {
+        List<String> s = request.segments();
+        boolean jobs = s.size() >= 3 && s.size() <= 4 && s.get(0).equals("jobs") && s.get(1).equals("v2");
+        boolean devicesQuery = s.size() == 2 && s.get(0).equals("devices") && s.get(1).equals("query");
+        if (!jobs && !devicesQuery) {
+            return null;
+        }
+        authorize(request);
+        String apiVersion = request.queryParam("api-version");
+        if (apiVersion == null || apiVersion.isBlank()) {
+            throw new ApiException(400, "InvalidProtocolVersion", "BadRequest");
+        }
+        String method = request.method();
+        if (devicesQuery) {
+            requireMethod(method, "POST");
+            return queryDevices(request);
+        }
+        String id = s.get(2);
+        if (s.size() == 3 && id.equals("query")) {
+            requireMethod(method, "GET");
+            return queryJobs(request);
+        }
+        if (s.size() == 4) {
+            if (!s.get(3).equals("cancel")) {
+                return null;
+            }
+            requireMethod(method, "POST");
+            JobRequestParser.checkJobId(id);
+            return Response.json(200, engineCall(() -> engine.cancel(id)).toJson());
+        }
+        JobRequestParser.checkJobId(id);
+        switch (method) {
+            case "PUT":
+                return create(id, request);
+            case "GET":
+                Job job = engine.job(id).orElseThrow(() -> new ApiException(404, "JobNotFound",
+                        "Job with id '" + id + "' not found."));
+                return Response.json(200, job.toJson());
+            default:
+                throw methodNotAllowed(method);
+        }
+    }
+
+    private void authorize(Request request) {
+        if (sas == null) {
+            return;
+        }
+        String problem = sas.check(request.header("authorization"), request.hostHeader());
+        if (problem != null) {
+            LOG.debug("Rejected {} {}: {}", request.method(), request.path(), problem);
+            throw new ApiException(401, "IotHubUnauthorizedAccess", "Unauthorized");
+        }
+    }
+
+    private Response create(String id, Request request) {
+        JobSpec spec = JobRequestParser.parse(id, request.body(), clock.instant());
+        Job job = engineCall(() -> engine.create(spec));
+        return Response.json(200, job.toSparseJson());
+    }
+
+    private Response queryJobs(Request request) {
+        JobType type = null;
+        JobStatus status = null;
+        String typeText = request.queryParam("jobType");
+        if (typeText != null && !typeText.isBlank()) {
+            type = JobType.fromWire(typeText.trim());
+            if (type == null) {
+                throw JobRequestParser.invalid("Unknown jobType '" + typeText + "'.");
+            }
+        }
+        String statusText = request.queryParam("jobStatus");
+        if (statusText != null && !statusText.isBlank()) {
+            status = JobStatus.fromWire(statusText.trim());
+            if (status == null) {
+                throw JobRequestParser.invalid("Unknown jobStatus '" + statusText + "'.");
+            }
+        }
+        List<ObjectNode> items = new ArrayList<>();
+        for (Job job : engine.jobs()) {
+            if ((type == null || job.spec().type() == type) && (status == null || job.status() == status)) {
+                items.add(job.toJson());
+            }
+        }
+        return offsetPage(items, Paging.of(request), "JobResponse");
+    }
+
+    private Response queryDevices(Request request) {
+        Paging paging = Paging.of(request);
+        String text;
+        try {
+            JsonNode body = Json.MAPPER.readTree(request.body());
+            JsonNode query = body == null ? null : body.get("query");
+            if (query == null || !query.isTextual()) {
+                throw new ApiException(400, "ArgumentInvalid", "The body must be {\"query\": \"<SQL>\"}.");
+            }
+            text = query.textValue();
+        } catch (IOException e) {
+            throw new ApiException(400, "IotHubFormatError", "The request body is not valid JSON.");
+        }
+        SqlQuery query;
+        try {
+            query = SqlQuery.parse(text);
+        } catch (QueryException e) {
+            throw new ApiException(400, "ArgumentInvalid", "SQL query parse failed due to following errors: "
+                    + e.getMessage());
+        }
+        if (query.source() == SqlQuery.Source.DEVICE_JOBS) {
+            List<ObjectNode> rows = new ArrayList<>();
+            for (Job job : engine.jobs()) {
+                for (ObjectNode row : job.deviceRows()) {
+                    if (query.where().test(new JsonDocument(row))) {
+                        rows.add(row);
+                    }
+                }
+            }
+            return offsetPage(rows, paging, "DeviceJob");
+        }
+        ArrayNode page = Json.NODES.arrayNode();
+        String lastKey = null;
+        boolean more = false;
+        for (Map.Entry<String, DeviceTwin> e : fleet.after(paging.afterKey()).entrySet()) {
+            if (!query.where().test(e.getValue())) {
+                continue;
+            }
+            if (page.size() == paging.pageSize()) {
+                more = true;
+                break;
+            }
+            page.add(e.getValue().toJson());
+            lastKey = e.getKey();
+        }
+        Response response = Response.json(200, page).header("x-ms-item-type", "Twin");
+        if (more) {
+            response.header("x-ms-continuation", Paging.keyToken(lastKey));
+        }
+        return response;
+    }
+
+    private static Response offsetPage(List<ObjectNode> items, Paging paging, String itemType) {
+        int from = Math.min(paging.offset(), items.size());
+        int to = Math.min(items.size(), from + paging.pageSize());
+        ArrayNode page = Json.NODES.arrayNode();
+        items.subList(from, to).forEach(page::add);
+        Response response = Response.json(200, page).header("x-ms-item-type", itemType);
+        if (to < items.size()) {
+            response.header("x-ms-continuation", Paging.offsetToken(to));
+        }
+        return response;
+    }
+
+    private static void requireMethod(String actual, String expected) {
+        if (!actual.equals(expected)) {
+            throw methodNotAllowed(actual);
+        }
+    }
+
+    private static ApiException methodNotAllowed(String method) {
+        return new ApiException(405, "InvalidOperation", "The HTTP method " + method + " is not allowed here.");
+    }
+
+    private static <T> T engineCall(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (JobEngineException e) {
+            throw switch (e.reason()) {
+                case NOT_FOUND -> new ApiException(404, "JobNotFound", e.getMessage());
+                // Duplicate jobId: no source documents the answer; 409 is an inference (protocol.md §2.1.3).
+                case ALREADY_EXISTS -> new ApiException(409, "JobAlreadyExists", e.getMessage());
+                case TOO_MANY_ACTIVE_JOBS -> new ApiException(429, "ThrottlingMaxActiveJobCountExceeded", "429");
+                case INVALID_STATE -> new ApiException(400, "OperationNotAllowedInCurrentState", e.getMessage());
+            };
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.emulator.query;
+
+import java.util.List;
+
+/**
+ * The two query forms the emulator serves on POST /devices/query: SELECT * FROM devices [WHERE ...] and
+ * SELECT * FROM devices.jobs [WHERE ...] (only SELECT * is allowed on devices.jobs, §3).
+ */
+public final class SqlQuery {
+
+    public enum Source { DEVICES, DEVICE_JOBS }
+
+    private final Source source;
+    private final Condition where;
+
+    private SqlQuery(Source source, Condition where) {
+        this.source = source;
+        this.where = where;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public Condition where() {
+        return where;
+    }
+
+    /** @throws QueryException when the text is not one of the supported forms */
+    public static SqlQuery parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new QueryException("Empty query", 0);
+        }
+        if (text.length() > 8192) {
+            throw new QueryException("Query expression exceeds 8192 characters", 8192);
+        }
+        List<Token> tokens = Lexer.tokenize(text);
+        int i = 0;
+        expectKeyword(tokens.get(i++), "SELECT");
+        Token star = tokens.get(i++);
+        if (!star.is("*")) {
+            throw new QueryException("Only SELECT * is supported by the emulator, found '" + star.text() + "'",
+                    star.position());
+        }
+        expectKeyword(tokens.get(i++), "FROM");
+        Token collection = tokens.get(i++);
+        expectKeyword(collection, "devices");
+        Source source = Source.DEVICES;
+        if (tokens.get(i).is(".")) {
+            Token sub = tokens.get(i + 1);
+            expectKeyword(sub, "jobs");
+            i += 2;
+            source = Source.DEVICE_JOBS;
+        }
+        Token next = tokens.get(i);
+        if (next.kind() == Token.Kind.EOF) {
+            return new SqlQuery(source, Condition.ALL);
+        }
+        expectKeyword(next, "WHERE");
+        String prefix = source == Source.DEVICE_JOBS ? "devices.jobs" : "devices";
+        return new SqlQuery(source, Condition.parse(tokens, i + 1, prefix, text));
+    }
+
+    private static void expectKeyword(Token t, String keyword) {
+        if (!t.isKeyword(keyword)) {
+            throw new QueryException("Expected '" + keyword + "' but found '" + t.text() + "'", t.position());
+        }
+    }
+}
