@@ -78,7 +78,7 @@ public final class IotJobsEmulator implements AutoCloseable {
                 : b.tier.maxConcurrentJobs());
         this.faults = new FaultInjector();
         SasValidator sas = b.authentication ? new SasValidator(Map.of(POLICY, sharedAccessKey),
-                Set.of("localhost", "127.0.0.1", host.toLowerCase(java.util.Locale.ROOT)), clock) : null;
+                new java.util.HashSet<>(List.of("localhost", "127.0.0.1", host.toLowerCase(java.util.Locale.ROOT))), clock) : null;
         List<Handler> handlers = new ArrayList<>();
         handlers.add(new HubApi(fleet, engine, sas, clock));
         this.certificate = b.https ? SelfSignedCertificate.generate() : null;
