@@ -111,7 +111,15 @@ public final class JobEngine {
         ordered.sort(Comparator.comparing(Job::createdTime));
         for (Job job : ordered) {
             synchronized (job) {
-                advance(job, now);
+                try {
+                    advance(job, now);
+                } catch (RuntimeException e) {
+                    // One broken job must not stall the others.
+                    LOG.warn("Job {} failed inside the engine", job.spec().jobId(), e);
+                    job.status(JobStatus.FAILED);
+                    job.failureReason = "Internal emulator error";
+                    job.endTime = now;
+                }
             }
             if (job.status().terminal() && job.endTime != null && !job.endTime.plus(RETENTION).isAfter(now)) {
                 jobs.remove(job.spec().jobId());
@@ -167,7 +175,8 @@ public final class JobEngine {
             }
             allDone &= row.status.terminal();
         }
-        Instant deadline = spec.maxExecutionTimeInSeconds() > 0
+        // Absurdly large limits (beyond ~100 years) are no limit at all, and must not overflow Instant.
+        Instant deadline = spec.maxExecutionTimeInSeconds() > 0 && spec.maxExecutionTimeInSeconds() < 3_153_600_000L
                 ? job.startedAt.plusSeconds(spec.maxExecutionTimeInSeconds()) : null;
         if (!allDone && deadline != null && !now.isBefore(deadline)) {
             for (DeviceJob row : job.rows) {
