@@ -237,6 +237,10 @@ class JobLifecycleTest {
         assertThat(HubClient.json(typed)).isEmpty();
         assertThat(typed.headers().firstValue("x-ms-item-type")).contains("JobResponse");
         assertThat(typed.headers().firstValue("x-ms-continuation")).isEmpty();
+        assertThat(HubClient.json(hub.send("GET", "/jobs/v2/query?jobType=Export&jobStatus=Enqueued&" + HubClient.API,
+                null))).isEmpty();
+        assertThat(hub.send("GET", "/jobs/v2/query?jobStatus=pending&" + HubClient.API, null).statusCode())
+                .isEqualTo(400);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {

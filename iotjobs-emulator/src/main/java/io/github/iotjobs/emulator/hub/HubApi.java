@@ -120,30 +120,41 @@ public final class HubApi implements Handler {
         return Response.json(200, job.toSparseJson());
     }
 
+    /** Every job type and status of the swagger enums (§4.1): valid filters, even if no emulated job has them. */
+    private static final java.util.Set<String> KNOWN_TYPES = java.util.Set.of("unknown", "export", "import",
+            "backup", "readdeviceproperties", "writedeviceproperties", "updatedeviceconfiguration", "rebootdevice",
+            "factoryresetdevice", "firmwareupdate", "scheduledevicemethod", "scheduleupdatetwin",
+            "restorefrombackup", "failoverdatacopy");
+    private static final java.util.Set<String> KNOWN_STATUSES = java.util.Set.of("unknown", "enqueued", "running",
+            "completed", "failed", "cancelled", "scheduled", "queued");
+
     private Response queryJobs(Request request) {
-        JobType type = null;
-        JobStatus status = null;
-        String typeText = request.queryParam("jobType");
-        if (typeText != null && !typeText.isBlank()) {
-            type = JobType.fromWire(typeText.trim());
-            if (type == null) {
-                throw JobRequestParser.invalid("Unknown jobType '" + typeText + "'.");
-            }
-        }
-        String statusText = request.queryParam("jobStatus");
-        if (statusText != null && !statusText.isBlank()) {
-            status = JobStatus.fromWire(statusText.trim());
-            if (status == null) {
-                throw JobRequestParser.invalid("Unknown jobStatus '" + statusText + "'.");
-            }
-        }
+        String typeText = filter(request.queryParam("jobType"), KNOWN_TYPES, "jobType");
+        String statusText = filter(request.queryParam("jobStatus"), KNOWN_STATUSES, "jobStatus");
+        // Case-insensitive: Java sends camelCase, C# PascalCase (§2.4).
+        JobType type = typeText == null ? null : JobType.fromWire(typeText);
+        JobStatus status = statusText == null ? null : JobStatus.fromWire(statusText);
+        boolean impossible = typeText != null && type == null || statusText != null && status == null;
         List<ObjectNode> items = new ArrayList<>();
-        for (Job job : engine.jobs()) {
-            if ((type == null || job.spec().type() == type) && (status == null || job.status() == status)) {
-                items.add(job.toJson());
+        if (!impossible) {
+            for (Job job : engine.jobs()) {
+                if ((type == null || job.spec().type() == type) && (status == null || job.status() == status)) {
+                    items.add(job.toJson());
+                }
             }
         }
         return offsetPage(items, Paging.of(request), "JobResponse");
+    }
+
+    private static String filter(String value, java.util.Set<String> known, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        if (!known.contains(trimmed.toLowerCase(java.util.Locale.ROOT))) {
+            throw JobRequestParser.invalid("Unknown " + name + " '" + trimmed + "'.");
+        }
+        return trimmed;
     }
 
     private Response queryDevices(Request request) {
