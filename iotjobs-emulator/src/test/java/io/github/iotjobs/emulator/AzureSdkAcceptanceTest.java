@@ -95,6 +95,16 @@ class AzureSdkAcceptanceTest {
         assertThat(emulator.twin("device-000002").orElseThrow().desired().get("firmware").asText())
                 .isEqualTo("3.0.0");
         assertThat(emulator.twin("device-000002").orElseThrow().tags().get("wave").asText()).isEqualTo("1");
+
+        // Per-device rows through the SDK's devices.jobs query (QueryClient path inside ScheduledJobsClient).
+        JobQueryResponse rows = jobs.query("SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 'sdk-twin'");
+        Set<String> devices = new HashSet<>();
+        while (rows.hasNext()) {
+            ScheduledJob row = rows.next();
+            assertThat(row.getJobStatus()).isEqualTo(ScheduledJobStatus.completed);
+            devices.add(row.getDeviceId());
+        }
+        assertThat(devices).containsExactlyInAnyOrder("device-000002", "device-000007");
     }
 
     @Test
