@@ -6,7 +6,6 @@
 package io.github.iotjobs.emulator.hub;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -214,9 +213,5 @@ final class JobRequestParser {
 
     static ApiException invalid(String message) {
         return new ApiException(400, "ArgumentInvalid", message);
-    }
-
-    static String utf8(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }
