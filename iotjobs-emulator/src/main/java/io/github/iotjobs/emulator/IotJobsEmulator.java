@@ -9,15 +9,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,8 +79,9 @@ public final class IotJobsEmulator implements AutoCloseable {
         this.engine = new JobEngine(fleet, clock, methods, b.maxActiveJobs != null ? b.maxActiveJobs
                 : b.tier.maxConcurrentJobs());
         this.faults = new FaultInjector();
+        // A set, not Set.of: host may itself be localhost or 127.0.0.1.
         SasValidator sas = b.authentication ? new SasValidator(Map.of(POLICY, sharedAccessKey),
-                new java.util.HashSet<>(List.of("localhost", "127.0.0.1", host.toLowerCase(java.util.Locale.ROOT))), clock) : null;
+                new HashSet<>(List.of("localhost", "127.0.0.1", host.toLowerCase(Locale.ROOT))), clock) : null;
         List<Handler> handlers = new ArrayList<>();
         handlers.add(new HubApi(fleet, engine, sas, clock));
         this.certificate = b.https ? SelfSignedCertificate.generate() : null;
@@ -148,7 +151,7 @@ public final class IotJobsEmulator implements AutoCloseable {
         return Optional.ofNullable(certificate).map(SelfSignedCertificate::pem);
     }
 
-    public Optional<java.security.cert.X509Certificate> certificate() {
+    public Optional<X509Certificate> certificate() {
         return Optional.ofNullable(certificate).map(SelfSignedCertificate::certificate);
     }
 

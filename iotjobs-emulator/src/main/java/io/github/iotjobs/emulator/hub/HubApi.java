@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -121,11 +124,11 @@ public final class HubApi implements Handler {
     }
 
     /** Every job type and status of the swagger enums (§4.1): valid filters, even if no emulated job has them. */
-    private static final java.util.Set<String> KNOWN_TYPES = java.util.Set.of("unknown", "export", "import",
+    private static final Set<String> KNOWN_TYPES = Set.of("unknown", "export", "import",
             "backup", "readdeviceproperties", "writedeviceproperties", "updatedeviceconfiguration", "rebootdevice",
             "factoryresetdevice", "firmwareupdate", "scheduledevicemethod", "scheduleupdatetwin",
             "restorefrombackup", "failoverdatacopy");
-    private static final java.util.Set<String> KNOWN_STATUSES = java.util.Set.of("unknown", "enqueued", "running",
+    private static final Set<String> KNOWN_STATUSES = Set.of("unknown", "enqueued", "running",
             "completed", "failed", "cancelled", "scheduled", "queued");
 
     private Response queryJobs(Request request) {
@@ -146,12 +149,12 @@ public final class HubApi implements Handler {
         return offsetPage(items, Paging.of(request), "JobResponse");
     }
 
-    private static String filter(String value, java.util.Set<String> known, String name) {
+    private static String filter(String value, Set<String> known, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.trim();
-        if (!known.contains(trimmed.toLowerCase(java.util.Locale.ROOT))) {
+        if (!known.contains(trimmed.toLowerCase(Locale.ROOT))) {
             throw JobRequestParser.invalid("Unknown " + name + " '" + trimmed + "'.");
         }
         return trimmed;
@@ -231,7 +234,7 @@ public final class HubApi implements Handler {
         return new ApiException(405, "InvalidOperation", "The HTTP method " + method + " is not allowed here.");
     }
 
-    private static <T> T engineCall(java.util.function.Supplier<T> call) {
+    private static <T> T engineCall(Supplier<T> call) {
         try {
             return call.get();
         } catch (JobEngineException e) {

@@ -7,7 +7,9 @@ package io.github.iotjobs.emulator.hub;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
@@ -179,7 +181,7 @@ final class JobRequestParser {
         } catch (DateTimeParseException e) {
             try {
                 // Dates without a zone (seen in device-job rows) are UTC.
-                return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
                 throw invalid("startTime must be an ISO 8601 date-time.");
             }
