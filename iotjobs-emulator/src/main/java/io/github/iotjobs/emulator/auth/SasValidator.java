@@ -58,7 +58,7 @@ public final class SasValidator {
             if (eq <= 0) {
                 return "Malformed SharedAccessSignature field";
             }
-            String name = part.substring(0, eq).trim();
+            String name = part.substring(0, eq);
             if (fields.put(name, part.substring(eq + 1)) != null) {
                 return "Duplicate SharedAccessSignature field " + name;
             }
@@ -78,7 +78,7 @@ public final class SasValidator {
             audience = URLDecoder.decode(sr, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
             signature = URLDecoder.decode(sig, StandardCharsets.UTF_8);
             policy = URLDecoder.decode(skn, StandardCharsets.UTF_8);
-            expiry = Long.parseLong(URLDecoder.decode(se, StandardCharsets.UTF_8).trim());
+            expiry = Long.parseLong(URLDecoder.decode(se, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return "Malformed SharedAccessSignature encoding";
         }
