@@ -18,10 +18,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmulatorMain {
 
-    /** Placeholder until the IoT Central API exists; printed so scripts can already read the variable. */
-    static final String CENTRAL_TOKEN_PLACEHOLDER = "SharedAccessSignature sr=emulator&sig=placeholder&skn=operator"
-            + "&se=4102444800";
-
     private EmulatorMain() {
     }
 
@@ -83,7 +79,7 @@ public final class EmulatorMain {
         }
         out.println("IOTJOBS_BASE_URL=" + emulator.baseUrl());
         out.println("IOTHUB_CONNECTION_STRING=" + emulator.connectionString());
-        out.println("IOTCENTRAL_API_TOKEN=" + CENTRAL_TOKEN_PLACEHOLDER);
+        out.println("IOTCENTRAL_API_TOKEN=" + emulator.apiToken());
         out.flush();
         return emulator;
     }

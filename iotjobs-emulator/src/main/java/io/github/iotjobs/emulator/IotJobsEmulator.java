@@ -25,6 +25,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.iotjobs.emulator.auth.SasValidator;
+import io.github.iotjobs.emulator.central.CentralApi;
+import io.github.iotjobs.emulator.central.CentralAuth;
+import io.github.iotjobs.emulator.central.CentralEngine;
 import io.github.iotjobs.emulator.engine.JobEngine;
 import io.github.iotjobs.emulator.engine.MethodBehavior;
 import io.github.iotjobs.emulator.engine.MethodSimulator;
@@ -53,6 +56,9 @@ public final class IotJobsEmulator implements AutoCloseable {
 
     private final Fleet fleet;
     private final JobEngine engine;
+    private final CentralEngine central;
+    private final CentralAuth centralAuth;
+    private final String apiToken;
     private final MethodSimulator methods;
     private final FaultInjector faults;
     private final EmulatorServer server;
@@ -84,6 +90,10 @@ public final class IotJobsEmulator implements AutoCloseable {
                 new HashSet<>(List.of("localhost", "127.0.0.1", host.toLowerCase(Locale.ROOT))), clock) : null;
         List<Handler> handlers = new ArrayList<>();
         handlers.add(new HubApi(fleet, engine, sas, clock));
+        this.central = new CentralEngine(fleet, clock);
+        this.centralAuth = new CentralAuth("iotjobs-emulator", sharedAccessKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock);
+        this.apiToken = centralAuth.token(Duration.ofDays(365));
+        handlers.add(new CentralApi(central, b.authentication ? centralAuth : null, clock, b.https));
         this.certificate = b.https ? SelfSignedCertificate.generate() : null;
         this.server = new EmulatorServer(b.bindAddress, b.port, certificate, handlers, faults);
         if (b.autoTick) {
@@ -106,6 +116,7 @@ public final class IotJobsEmulator implements AutoCloseable {
     private void safeTick() {
         try {
             engine.tick();
+            central.tick();
         } catch (RuntimeException e) {
             LOG.warn("Job engine tick failed", e);
         }
@@ -146,6 +157,24 @@ public final class IotJobsEmulator implements AutoCloseable {
         return SasValidator.token(host, POLICY, sharedAccessKey, clock.instant().plus(validity).getEpochSecond());
     }
 
+    /**
+     * The IoT Central API token (SharedAccessSignature sr=...&amp;sig=...&amp;skn=operator-token&amp;se=MILLIS), issued once at
+     * start and valid for a year.
+     */
+    public String apiToken() {
+        return apiToken;
+    }
+
+    /** A fresh IoT Central API token valid for the given time from the emulator clock's now. */
+    public String apiToken(Duration validity) {
+        return centralAuth.token(validity);
+    }
+
+    /** The IoT Central device groups, jobs and scheduled jobs. */
+    public CentralEngine central() {
+        return central;
+    }
+
     /** The self-signed certificate in HTTPS mode, as PEM; empty in HTTP mode. */
     public Optional<String> certificatePem() {
         return Optional.ofNullable(certificate).map(SelfSignedCertificate::pem);
@@ -175,6 +204,7 @@ public final class IotJobsEmulator implements AutoCloseable {
     /** Runs all job work due at the clock's current time, synchronously. */
     public void tick() {
         engine.tick();
+        central.tick();
     }
 
     /** Moves a {@link ManualClock} forward, then ticks. */
@@ -183,7 +213,7 @@ public final class IotJobsEmulator implements AutoCloseable {
             throw new IllegalStateException("advance() needs the emulator to be built with a ManualClock");
         }
         manual.advance(duration);
-        engine.tick();
+        tick();
     }
 
     public void setConnected(String deviceId, boolean connected) {

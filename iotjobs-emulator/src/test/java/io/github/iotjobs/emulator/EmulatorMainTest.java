@@ -37,6 +37,8 @@ class EmulatorMainTest {
             assertThat(lines.get("IOTJOBS_BASE_URL")).isEqualTo("https://localhost:" + emulator.port());
             assertThat(lines.get("IOTHUB_CONNECTION_STRING")).startsWith("HostName=localhost:" + emulator.port()
                     + ";SharedAccessKeyName=iothubowner;SharedAccessKey=");
+            assertThat(lines.get("IOTCENTRAL_API_TOKEN")).isEqualTo(emulator.apiToken())
+                    .startsWith("SharedAccessSignature sr=");
             assertThat(emulator.port()).isPositive();
             assertThat(emulator.fleet().size()).isEqualTo(7);
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")

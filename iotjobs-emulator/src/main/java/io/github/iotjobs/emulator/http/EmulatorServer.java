@@ -106,8 +106,8 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     private Response respond(HttpExchange exchange) throws IOException {
-        Handler primary = handlers.get(0);
         String rawPath = exchange.getRequestURI().getRawPath();
+        Handler primary = owner(rawPath == null ? "/" : rawPath);
         Fault fault = faults.match(exchange.getRequestMethod(), rawPath == null ? "/" : rawPath);
         if (fault != null) {
             switch (fault.kind()) {
@@ -146,6 +146,15 @@ public final class EmulatorServer implements AutoCloseable {
             LOG.warn("Unexpected failure serving {} {}", exchange.getRequestMethod(), rawPath, e);
             return primary.error(new ApiException(500, "ServerError", "Internal server error"));
         }
+    }
+
+    private Handler owner(String rawPath) {
+        for (Handler handler : handlers) {
+            if (handler.serves(rawPath)) {
+                return handler;
+            }
+        }
+        return handlers.get(0);
     }
 
     private static Request read(HttpExchange exchange) throws IOException {

@@ -13,4 +13,9 @@ public interface Handler {
 
     /** Renders an error in this platform's shape. */
     Response error(ApiException error);
+
+    /** Whether this API owns the path, so that injected faults and unrouted errors take its error shape. */
+    default boolean serves(String rawPath) {
+        return false;
+    }
 }
