@@ -84,6 +84,11 @@ public final class IotJobsConstants {
               javaType = "Boolean")
     public static final String WAIT_FOR_COMPLETION = PREFIX + "WaitForCompletion";
 
+    @Metadata(label = "producer", description = "(rerunJob, IoT Central) The id of the new job that reruns the failed"
+                                                + " devices; a UUID is generated when absent.",
+              javaType = "String")
+    public static final String RERUN_ID = PREFIX + "RerunId";
+
     @Metadata(label = "producer", description = "(queryDevices) How many devices the query condition selected.",
               javaType = "Integer")
     public static final String DEVICE_COUNT = PREFIX + "DeviceCount";

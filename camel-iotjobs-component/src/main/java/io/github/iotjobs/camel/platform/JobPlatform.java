@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.IotJobsOperations;
 import io.github.iotjobs.camel.IotJobsPlatform;
@@ -78,6 +80,62 @@ public interface JobPlatform extends Closeable {
     default Page<String> queryDevices(String queryCondition, int pageSize, String continuation)
             throws IotJobsOperationFailedException {
         throw unsupported(IotJobsOperations.queryDevices);
+    }
+
+    /** IoT Central: creates and starts a job from its definition (group, data[], batch, cancellationThreshold). */
+    default IotJob createJob(String jobId, ObjectNode definition) throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.createJob);
+    }
+
+    /** IoT Central: stops a running job and returns it as it is then. */
+    default IotJob stopJob(String jobId) throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.stopJob);
+    }
+
+    /** IoT Central: resumes a stopped job and returns it as it is then. */
+    default IotJob resumeJob(String jobId) throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.resumeJob);
+    }
+
+    /** IoT Central: reruns a job on its failed devices; returns the new job, whose id is {@code rerunId}. */
+    default IotJob rerunJob(String jobId, String rerunId) throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.rerunJob);
+    }
+
+    /** IoT Central: creates (or replaces) a scheduled job; returns the platform's document. */
+    default JsonNode createScheduledJob(String scheduledJobId, ObjectNode definition)
+            throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.createScheduledJob);
+    }
+
+    default JsonNode getScheduledJob(String scheduledJobId) throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.getScheduledJob);
+    }
+
+    /** One page of scheduled jobs, one request. */
+    default Page<JsonNode> listScheduledJobs(int pageSize, String continuation) throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.listScheduledJobs);
+    }
+
+    /** Applies a JSON merge patch (RFC 7396) to a scheduled job; returns the updated document. */
+    default JsonNode updateScheduledJob(String scheduledJobId, ObjectNode mergePatch)
+            throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.updateScheduledJob);
+    }
+
+    default void deleteScheduledJob(String scheduledJobId) throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.deleteScheduledJob);
+    }
+
+    /** One page of the jobs a scheduled job has started. */
+    default Page<IotJob> listScheduledJobRuns(String scheduledJobId, int pageSize, String continuation)
+            throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.listScheduledJobRuns);
+    }
+
+    /** One page of device groups. */
+    default Page<JsonNode> listDeviceGroups(int pageSize, String continuation) throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.listDeviceGroups);
     }
 
     private IllegalStateException unsupported(IotJobsOperations operation) {

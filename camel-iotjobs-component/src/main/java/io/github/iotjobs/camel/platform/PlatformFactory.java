@@ -10,6 +10,10 @@ import java.time.Duration;
 
 import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsPlatform;
+import io.github.iotjobs.camel.platform.central.CentralCredentials;
+import io.github.iotjobs.camel.platform.central.CentralErrorDecoder;
+import io.github.iotjobs.camel.platform.central.CentralJobParser;
+import io.github.iotjobs.camel.platform.central.CentralPlatform;
 import io.github.iotjobs.camel.platform.hub.HubConnectionString;
 import io.github.iotjobs.camel.platform.hub.HubErrorDecoder;
 import io.github.iotjobs.camel.platform.hub.HubJobParser;
@@ -34,7 +38,12 @@ public final class PlatformFactory {
     public static void validate(IotJobsConfiguration configuration) {
         switch (configuration.getPlatform()) {
             case hub -> HubConnectionString.parse(configuration.getConnectionString());
-            case central, manager -> requireText("baseUrl", configuration.getBaseUrl(), "the service address");
+            case central -> {
+                requireText("baseUrl", configuration.getBaseUrl(), "the service address,"
+                                                                   + " https://{subdomain}.azureiotcentral.com");
+                CentralCredentials.authorizer(configuration.getApiToken(), configuration.getAccessToken());
+            }
+            case manager -> requireText("baseUrl", configuration.getBaseUrl(), "the service address");
             default -> throw new IllegalStateException("Unknown platform " + configuration.getPlatform());
         }
     }
@@ -42,8 +51,10 @@ public final class PlatformFactory {
     public static JobPlatform create(IotJobsConfiguration configuration, CamelContext context) throws Exception {
         return switch (configuration.getPlatform()) {
             case hub -> hub(configuration, context);
+            case central -> central(configuration, context);
             default -> throw new IotJobsValidationException("platform", "platform " + configuration.getPlatform()
-                                                                        + " is not available in this version; use hub");
+                                                                        + " is not available in this version; use hub or"
+                                                                        + " central");
         };
     }
 
@@ -57,6 +68,16 @@ public final class PlatformFactory {
                 hubBaseUrl(configuration), authorizer, new HubErrorDecoder(), retryPolicy(configuration));
         return new HubPlatform(http, configuration.effectiveApiVersion(), new HubJobParser(),
                 configuration.getMaxRetries());
+    }
+
+    private static JobPlatform central(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+        validate(configuration);
+        Authorizer authorizer = CentralCredentials.authorizer(configuration.getApiToken(),
+                configuration.getAccessToken());
+        PlatformHttpClient http = new PlatformHttpClient(HttpClientFactory.create(configuration, context),
+                configuration.getBaseUrl(), authorizer, new CentralErrorDecoder(), retryPolicy(configuration));
+        return new CentralPlatform(http, configuration.getBaseUrl(), configuration.effectiveApiVersion(),
+                new CentralJobParser());
     }
 
     private static RetryPolicy retryPolicy(IotJobsConfiguration configuration) {

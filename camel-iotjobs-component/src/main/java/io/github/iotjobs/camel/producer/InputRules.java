@@ -38,6 +38,9 @@ final class InputRules {
             throw new IotJobsValidationException("jobId", "jobId '" + jobId + "' must be 1 to 64 US-ASCII letters,"
                                                           + " digits and dashes");
         }
+        if (platform == IotJobsPlatform.central) {
+            CentralInputRules.id("jobId", jobId);
+        }
         if (jobId.contains("/")) {
             throw new IotJobsValidationException("jobId", "jobId '" + jobId + "' must not contain '/'");
         }

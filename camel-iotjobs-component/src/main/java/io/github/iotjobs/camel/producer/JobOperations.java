@@ -59,6 +59,19 @@ public final class JobOperations {
             case listJobs -> message.setBody(listJobs());
             case listJobDevices -> message.setBody(listJobDevices(existingJobId(operation)));
             case queryDevices -> queryDevices(message);
+            case createJob -> createJob();
+            case stopJob -> respond(platform.stopJob(existingJobId(operation)));
+            case resumeJob -> respond(awaitIfAsked(platform.resumeJob(existingJobId(operation))));
+            case rerunJob -> rerunJob(existingJobId(operation));
+            case createScheduledJob -> createScheduledJob();
+            case getScheduledJob -> scheduledJob(platform.getScheduledJob(existingJobId(operation)));
+            case listScheduledJobs -> message.setBody(all((pageSize, next) -> platform.listScheduledJobs(pageSize,
+                    next)));
+            case updateScheduledJob -> updateScheduledJob(existingJobId(operation));
+            case deleteScheduledJob -> deleteScheduledJob(existingJobId(operation));
+            case listScheduledJobRuns -> listScheduledJobRuns(existingJobId(operation));
+            case listDeviceGroups -> message.setBody(all((pageSize, next) -> platform.listDeviceGroups(pageSize,
+                    next)));
             default -> throw new IllegalStateException("Operation " + operation + " has no implementation");
         }
     }
@@ -154,6 +167,74 @@ public final class JobOperations {
         } while (continuation != null);
         message.setHeader(IotJobsConstants.DEVICE_COUNT, deviceIds.size());
         message.setBody(deviceIds);
+    }
+
+    /** IoT Central: the body is the job definition (group, data[], batch, cancellationThreshold). */
+    private void createJob() throws Exception {
+        ObjectNode definition = BODIES.readObject(exchange.getMessage(), "job");
+        CentralInputRules.job("job", definition);
+        String jobId = newJobId();
+        respond(awaitIfAsked(platform.createJob(jobId, definition)));
+    }
+
+    private void rerunJob(String jobId) throws Exception {
+        String rerunId = inputs.rerunId();
+        if (rerunId == null || rerunId.isBlank()) {
+            rerunId = UUID.randomUUID().toString();
+        }
+        CentralInputRules.id("rerunId", rerunId);
+        respond(awaitIfAsked(platform.rerunJob(jobId, rerunId)));
+    }
+
+    private void createScheduledJob() throws Exception {
+        ObjectNode definition = BODIES.readObject(exchange.getMessage(), "scheduledJob");
+        CentralInputRules.scheduledJob("scheduledJob", definition);
+        scheduledJob(platform.createScheduledJob(newJobId(), definition));
+    }
+
+    private void updateScheduledJob(String scheduledJobId) throws Exception {
+        ObjectNode patch = BODIES.readObject(exchange.getMessage(), "scheduledJob");
+        CentralInputRules.scheduledJobPatch("scheduledJob", patch);
+        scheduledJob(platform.updateScheduledJob(scheduledJobId, patch));
+    }
+
+    private void deleteScheduledJob(String scheduledJobId) throws Exception {
+        platform.deleteScheduledJob(scheduledJobId);
+        Message message = exchange.getMessage();
+        message.setHeader(IotJobsConstants.JOB_ID, scheduledJobId);
+        message.setBody(null);
+    }
+
+    private void listScheduledJobRuns(String scheduledJobId) throws Exception {
+        exchange.getMessage().setBody(all((pageSize, next) -> platform.listScheduledJobRuns(scheduledJobId, pageSize,
+                next)));
+    }
+
+    private void scheduledJob(JsonNode scheduledJob) {
+        Message message = exchange.getMessage();
+        if (scheduledJob.hasNonNull("id")) {
+            message.setHeader(IotJobsConstants.JOB_ID, scheduledJob.get("id").asText());
+        }
+        message.setBody(scheduledJob);
+    }
+
+    /** One page of a listing, one request. */
+    @FunctionalInterface
+    private interface PageSource<T> {
+        Page<T> fetch(int pageSize, String continuation) throws Exception;
+    }
+
+    /** Every page of a listing, in order. */
+    private <T> List<T> all(PageSource<T> source) throws Exception {
+        int pageSize = pageSize();
+        List<T> items = new ArrayList<>();
+        String continuation = null;
+        do {
+            Page<T> page = source.fetch(pageSize, continuation);
+            items.addAll(page.items());
+            continuation = page.continuation();
+        } while (continuation != null);
+        return items;
     }
 
     private int pageSize() {

@@ -47,6 +47,10 @@ final class OperationInputs {
         return jobId;
     }
 
+    String rerunId() {
+        return message.getHeader(IotJobsConstants.RERUN_ID, String.class);
+    }
+
     String queryCondition() {
         return header(IotJobsConstants.QUERY_CONDITION, "queryCondition", configuration::getQueryCondition,
                 String.class);
