@@ -202,10 +202,12 @@ public final class HubApi implements Handler {
                 more = true;
                 break;
             }
-            page.add(e.getValue().toJson());
+            page.add(query.projection().isEmpty() ? e.getValue().toJson()
+                    : Projections.project(e.getValue().toJson(), query.projection()));
             lastKey = e.getKey();
         }
-        Response response = Response.json(200, page).header("x-ms-item-type", "Twin");
+        Response response = Response.json(200, page)
+                .header("x-ms-item-type", query.projection().isEmpty() ? "Twin" : "Raw");
         if (more) {
             response.header("x-ms-continuation", Paging.keyToken(lastKey));
         }

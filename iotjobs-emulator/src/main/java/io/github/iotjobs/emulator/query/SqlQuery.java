@@ -5,22 +5,30 @@
  */
 package io.github.iotjobs.emulator.query;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The two query forms the emulator serves on POST /devices/query: SELECT * FROM devices [WHERE ...] and
- * SELECT * FROM devices.jobs [WHERE ...] (only SELECT * is allowed on devices.jobs, §3).
+ * The query forms the emulator serves on POST /devices/query: SELECT * or a projection (SELECT deviceId, tags.x)
+ * FROM devices [WHERE ...], and SELECT * FROM devices.jobs [WHERE ...] (only SELECT * is allowed on devices.jobs, §3).
  */
 public final class SqlQuery {
 
     public enum Source { DEVICES, DEVICE_JOBS }
 
     private final Source source;
+    private final List<String> projection;
     private final Condition where;
 
-    private SqlQuery(Source source, Condition where) {
+    private SqlQuery(Source source, List<String> projection, Condition where) {
         this.source = source;
+        this.projection = projection;
         this.where = where;
+    }
+
+    /** The selected property paths, or an empty list for SELECT *. */
+    public List<String> projection() {
+        return projection;
     }
 
     public Source source() {
@@ -42,10 +50,11 @@ public final class SqlQuery {
         List<Token> tokens = Lexer.tokenize(text);
         int i = 0;
         expectKeyword(tokens.get(i++), "SELECT");
-        Token star = tokens.get(i++);
-        if (!star.is("*")) {
-            throw new QueryException("Only SELECT * is supported by the emulator, found '" + star.text() + "'",
-                    star.position());
+        List<String> projection = new ArrayList<>();
+        if (tokens.get(i).is("*")) {
+            i++;
+        } else {
+            i = projection(tokens, i, projection);
         }
         expectKeyword(tokens.get(i++), "FROM");
         Token collection = tokens.get(i++);
@@ -56,14 +65,38 @@ public final class SqlQuery {
             expectKeyword(sub, "jobs");
             i += 2;
             source = Source.DEVICE_JOBS;
+            if (!projection.isEmpty()) {
+                throw new QueryException("Only SELECT * is allowed on devices.jobs", sub.position());
+            }
         }
         Token next = tokens.get(i);
         if (next.kind() == Token.Kind.EOF) {
-            return new SqlQuery(source, Condition.ALL);
+            return new SqlQuery(source, projection, Condition.ALL);
         }
         expectKeyword(next, "WHERE");
         String prefix = source == Source.DEVICE_JOBS ? "devices.jobs" : "devices";
-        return new SqlQuery(source, Condition.parse(tokens, i + 1, prefix, text));
+        return new SqlQuery(source, projection, Condition.parse(tokens, i + 1, prefix, text));
+    }
+
+    /** Reads {@code path [, path]...} into the list; returns the index of the token after it. */
+    private static int projection(List<Token> tokens, int start, List<String> paths) {
+        int i = start;
+        while (true) {
+            Token name = tokens.get(i++);
+            if (name.kind() != Token.Kind.IDENT || name.isKeyword("FROM")) {
+                throw new QueryException("Expected a property name but found '" + name.text() + "'", name.position());
+            }
+            StringBuilder path = new StringBuilder(name.text());
+            while (tokens.get(i).is(".") && tokens.get(i + 1).kind() == Token.Kind.IDENT) {
+                path.append('.').append(tokens.get(i + 1).text());
+                i += 2;
+            }
+            paths.add(path.toString());
+            if (!tokens.get(i).is(",")) {
+                return i;
+            }
+            i++;
+        }
     }
 
     private static void expectKeyword(Token t, String keyword) {

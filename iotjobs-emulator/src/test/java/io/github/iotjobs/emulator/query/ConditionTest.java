@@ -89,7 +89,11 @@ class ConditionTest {
         ObjectNode row = Json.object().put("jobId", "j1").put("status", "completed");
         assertThat(jobs.where().test(new JsonDocument(row))).isTrue();
         assertThat(jobs.where().test(new JsonDocument(row.deepCopy().put("status", "failed")))).isFalse();
-        assertThatThrownBy(() -> SqlQuery.parse("SELECT deviceId FROM devices")).isInstanceOf(QueryException.class);
+        assertThat(SqlQuery.parse("SELECT deviceId, tags.floor FROM devices").projection())
+                .containsExactly("deviceId", "tags.floor");
+        assertThatThrownBy(() -> SqlQuery.parse("SELECT deviceId FROM devices.jobs"))
+                .isInstanceOf(QueryException.class);
+        assertThatThrownBy(() -> SqlQuery.parse("SELECT deviceId, FROM devices")).isInstanceOf(QueryException.class);
         assertThatThrownBy(() -> SqlQuery.parse("SELECT * FROM modules")).isInstanceOf(QueryException.class);
         assertThatThrownBy(() -> SqlQuery.parse("SELECT * FROM devices WHERE")).isInstanceOf(QueryException.class);
     }
