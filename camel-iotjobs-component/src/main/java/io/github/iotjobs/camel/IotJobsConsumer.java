@@ -5,11 +5,17 @@
  */
 package io.github.iotjobs.camel;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.github.iotjobs.camel.consumer.EmittedState;
 import io.github.iotjobs.camel.consumer.EmittedState.JobMark;
+import io.github.iotjobs.camel.consumer.IotJobsConsumerHealthCheck;
+import io.github.iotjobs.camel.consumer.OutageExceptionHandler;
+import io.github.iotjobs.camel.consumer.PollStatus;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatus;
@@ -19,15 +25,22 @@ import io.github.iotjobs.camel.platform.Page;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledPollConsumer;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 
 /**
  * Polls a platform's job listing and emits one exchange per change: a job first seen (jobCreated), a status change
  * (statusChanged, with the previous status), statistics that moved (progress, opt-in) and devices that reached a final
- * state (deviceCompleted, opt-in). A change counts as emitted only once its exchange completed without an exception;
- * a failed one is offered again on the next poll.
+ * state (deviceCompleted, opt-in).
+ * <p>
+ * A change counts as emitted only once its exchange completed without an exception; a failed one is offered again on
+ * the next poll. What was emitted lives in a {@link EmittedState}, so a restarted consumer, or a new cluster leader
+ * sharing the state repository, continues without duplicates or gaps. A poll costs one request per page of the job
+ * listing, plus per-device requests only for jobs still active (and one last pass when such a job ends).
  */
 public class IotJobsConsumer extends ScheduledPollConsumer {
 
@@ -36,7 +49,16 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     public static final String PROGRESS = "progress";
     public static final String DEVICE_COMPLETED = "deviceCompleted";
 
+    /**
+     * Device rows are asked for from a little before the newest row already emitted: the device query is eventually
+     * consistent, so a row stamped earlier may appear late. Rows seen twice are skipped by their state key.
+     */
+    private static final Duration DEVICE_ROW_GRACE = Duration.ofMinutes(5);
+
     private EmittedState state;
+    private PollStatus pollStatus;
+    private IotJobsConsumerHealthCheck healthCheck;
+    private HealthCheckRegistry healthCheckRegistry;
 
     public IotJobsConsumer(IotJobsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -47,40 +69,94 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         return (IotJobsEndpoint) super.getEndpoint();
     }
 
+    /** What the last polls saw; also what the health check reports. */
+    public PollStatus getPollStatus() {
+        return pollStatus;
+    }
+
     @Override
     protected void doStart() throws Exception {
         IotJobsConfiguration configuration = getEndpoint().getConfiguration();
-        state = new EmittedState(configuration.getStateRepository() != null
-                ? configuration.getStateRepository() : new MemoryStateRepository());
+        StateRepository<String, String> repository = configuration.getStateRepository() != null
+                ? configuration.getStateRepository() : getEndpoint().getMemoryState();
+        // A FileStateRepository reads its file when started; starting twice is harmless.
+        ServiceHelper.startService(repository);
+        state = new EmittedState(repository);
+        pollStatus = new PollStatus(toString());
+        if (getExceptionHandler() instanceof LoggingExceptionHandler) {
+            // Only the default handler: a user's handler or bridgeErrorHandler sees every failure.
+            setExceptionHandler(new OutageExceptionHandler(getExceptionHandler(), pollStatus));
+        }
+        registerHealthCheck();
         super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (healthCheckRegistry != null && healthCheck != null) {
+            healthCheckRegistry.unregister(healthCheck);
+        }
+        healthCheck = null;
+        healthCheckRegistry = null;
+    }
+
+    private void registerHealthCheck() {
+        // Health checks are optional at runtime: without a registry there is nothing to report to.
+        healthCheckRegistry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        if (healthCheckRegistry != null) {
+            healthCheck = new IotJobsConsumerHealthCheck(getRouteId(),
+                    String.valueOf(getEndpoint().getConfiguration().getPlatform()), pollStatus);
+            healthCheck.setCamelContext(getEndpoint().getCamelContext());
+            healthCheck.setEnabled(!(getEndpoint().getComponent() instanceof IotJobsComponent component)
+                                   || component.isHealthCheckConsumerEnabled());
+            healthCheckRegistry.register(healthCheck);
+        }
     }
 
     @Override
     protected int poll() throws Exception {
         IotJobsConfiguration configuration = getEndpoint().getConfiguration();
         JobPlatform platform = getEndpoint().getPlatform();
-        boolean baseline = "now".equals(configuration.getStartFrom()) && !state.hasBaseline();
+        List<IotJob> jobs;
+        try {
+            jobs = currentJobs(platform, configuration);
+        } catch (Exception e) {
+            pollStatus.unreachable(e);
+            throw e;
+        }
+        pollStatus.reachable(jobs.size());
+        if ("now".equals(configuration.getStartFrom()) && !state.hasBaseline()) {
+            recordBaseline(platform, configuration, jobs);
+            pollStatus.polled(0);
+            return 0;
+        }
         int emitted = 0;
-        for (IotJob job : currentJobs(platform, configuration)) {
-            if (baseline) {
-                state.remember(job);
-                continue;
+        try {
+            for (IotJob job : jobs) {
+                if (!isRunAllowed()) {
+                    // Stopping: what is left is not remembered, so the next start emits it.
+                    break;
+                }
+                JobMark previous = state.job(job.jobId());
+                if (configuration.isDeviceEvents() && !state.devicesDrained(job.jobId())) {
+                    emitted += deviceEvents(platform, configuration, job);
+                }
+                emitted += jobEvent(configuration, job, previous);
             }
-            JobMark previous = state.job(job.jobId());
-            if (configuration.isDeviceEvents() && !state.devicesDrained(job.jobId())) {
-                emitted += deviceEvents(platform, configuration, job);
-            }
-            emitted += jobEvent(configuration, job, previous);
+        } catch (Exception e) {
+            // A device listing failed halfway: the emitted part is remembered, the rest comes next poll.
+            pollStatus.unreachable(e);
+            throw e;
         }
-        if (baseline) {
-            state.rememberBaseline();
-        }
+        pollStatus.polled(emitted);
         return emitted;
     }
 
+    /** The tracked jobs, oldest first, so that events come in the order the jobs were created. */
     private List<IotJob> currentJobs(JobPlatform platform, IotJobsConfiguration configuration) throws Exception {
         if (configuration.getJobId() != null) {
-            return List.of(platform.getJob(configuration.getJobId()));
+            return singleJob(platform, configuration.getJobId());
         }
         // Status filters apply to what is emitted, not to what is tracked: a job must be seen in every status.
         JobFilter filter = new JobFilter(configuration.getJobType(), null, null, null, configuration.getPageSize());
@@ -95,7 +171,36 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
             }
             continuation = page.continuation();
         } while (continuation != null);
+        jobs.sort(Comparator.comparing(IotJob::createdTime, Comparator.nullsLast(Comparator.naturalOrder())));
         return jobs;
+    }
+
+    private static List<IotJob> singleJob(JobPlatform platform, String jobId) throws Exception {
+        try {
+            return List.of(platform.getJob(jobId));
+        } catch (IotJobsOperationFailedException e) {
+            if (e.getStatusCode() == 404) {
+                // Not created yet, or expired: nothing to report, and the platform did answer.
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** startFrom=now: what exists at the first poll is recorded without events, device rows already final included. */
+    private void recordBaseline(JobPlatform platform, IotJobsConfiguration configuration, List<IotJob> jobs)
+            throws Exception {
+        for (IotJob job : jobs) {
+            if (configuration.isDeviceEvents()) {
+                if (job.isTerminal()) {
+                    state.rememberDevicesDrained(job.jobId());
+                } else {
+                    forEachNewFinishedRow(platform, configuration, job, row -> true);
+                }
+            }
+            state.remember(job);
+        }
+        state.rememberBaseline();
     }
 
     private int jobEvent(IotJobsConfiguration configuration, IotJob job, JobMark previous) {
@@ -112,10 +217,11 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         }
         JobStatus wanted = configuration.getJobStatus();
         if (wanted != null && wanted != job.status()) {
+            // Filtered out, but tracked: a later change is reported against this status.
             state.remember(job);
             return 0;
         }
-        Exchange exchange = createExchange(true);
+        Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(job);
         message.setHeader(IotJobsConstants.EVENT_TYPE, eventType);
@@ -132,35 +238,65 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         return 1;
     }
 
-    /** One page at a time; rows already emitted are skipped, and a finished job's rows are read one last time. */
+    /** Emits the job's rows that became final since the last poll; a finished job's rows are read one last time. */
     private int deviceEvents(JobPlatform platform, IotJobsConfiguration configuration, IotJob job) throws Exception {
-        int emitted = 0;
-        boolean allEmitted = true;
+        int[] emitted = { 0 };
+        boolean allEmitted = forEachNewFinishedRow(platform, configuration, job, row -> {
+            if (emitDevice(job, row)) {
+                emitted[0]++;
+                return true;
+            }
+            return false;
+        });
+        if (job.isTerminal() && allEmitted) {
+            state.rememberDevicesDrained(job.jobId());
+        }
+        return emitted[0];
+    }
+
+    /**
+     * Pages through the job's final rows not yet in the state and offers each to {@code action}; the rows it accepts
+     * are remembered. Returns whether it accepted all of them.
+     */
+    private boolean forEachNewFinishedRow(JobPlatform platform, IotJobsConfiguration configuration, IotJob job,
+                                          RowAction action) throws Exception {
+        Instant watermark = state.devicesWatermark(job.jobId());
+        Instant since = watermark == null ? null : watermark.minus(DEVICE_ROW_GRACE);
+        Instant newest = watermark;
+        boolean all = true;
         String continuation = null;
         do {
-            Page<DeviceJob> page = platform.listFinishedDevices(job.jobId(), null, configuration.getPageSize(),
+            Page<DeviceJob> page = platform.listFinishedDevices(job.jobId(), since, configuration.getPageSize(),
                     continuation);
             for (DeviceJob row : page.items()) {
                 if (state.deviceSeen(job.jobId(), row.deviceId())) {
                     continue;
                 }
-                if (emitDevice(job, row)) {
-                    state.rememberDevice(job.jobId(), row.deviceId(), row.status().name());
-                    emitted++;
-                } else {
-                    allEmitted = false;
+                if (!isRunAllowed() || !action.accept(row)) {
+                    all = false;
+                    continue;
+                }
+                state.rememberDevice(job.jobId(), row.deviceId(), row.status().name());
+                if (row.lastUpdatedTime() != null && (newest == null || row.lastUpdatedTime().isAfter(newest))) {
+                    newest = row.lastUpdatedTime();
                 }
             }
             continuation = page.continuation();
         } while (continuation != null);
-        if (job.isTerminal() && allEmitted) {
-            state.rememberDevicesDrained(job.jobId());
+        // The watermark moves only when every row was taken, so a failed row stays within reach of the next poll.
+        if (all && newest != null && !newest.equals(watermark)) {
+            state.rememberDevicesWatermark(job.jobId(), newest);
         }
-        return emitted;
+        return all;
+    }
+
+    @FunctionalInterface
+    private interface RowAction {
+        boolean accept(DeviceJob row);
     }
 
     private boolean emitDevice(IotJob job, DeviceJob row) {
-        Exchange exchange = createExchange(true);
+        Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(row);
         message.setHeader(IotJobsConstants.EVENT_TYPE, DEVICE_COMPLETED);
@@ -172,7 +308,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         return emit(exchange);
     }
 
-    /** Processes the exchange; true when it completed without an exception. */
+    /** Processes the exchange; true when it completed without an exception (handled exceptions count as done). */
     private boolean emit(Exchange exchange) {
         try {
             getProcessor().process(exchange);

@@ -12,9 +12,11 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.util.IOHelper;
 
 /**
@@ -32,6 +34,8 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
     private final IotJobsConfiguration configuration;
 
     private JobPlatform platform;
+    /** The consumer's state when no stateRepository is set; kept here, so a route restart repeats nothing. */
+    private final StateRepository<String, String> memoryState = new MemoryStateRepository();
 
     public IotJobsEndpoint(String uri, IotJobsComponent component, IotJobsConfiguration configuration) {
         super(uri, component);
@@ -68,6 +72,11 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     public IotJobsConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** Where the consumer keeps its state when the stateRepository option is not set. */
+    public StateRepository<String, String> getMemoryState() {
+        return memoryState;
     }
 
     /** The platform client, available while the endpoint is started. */

@@ -5,13 +5,16 @@
  */
 package io.github.iotjobs.camel.consumer;
 
+import java.time.Instant;
+
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatistics;
 import org.apache.camel.spi.StateRepository;
 
 /**
  * What the consumer has emitted, kept in a Camel {@link StateRepository} so that a restarted or failed-over consumer
- * continues where the last one stopped: per job its status and statistics, per device row its final status.
+ * continues where the last one stopped: per job its status and statistics, per device row its final status, per
+ * finished job whether all its rows were emitted. Keys are prefixed, so one repository may also hold other state.
  */
 public final class EmittedState {
 
@@ -47,6 +50,16 @@ public final class EmittedState {
 
     public void rememberDevicesDrained(String jobId) {
         repository.setState("drained:" + jobId, "true");
+    }
+
+    /** The newest lastUpdatedTime of the job's emitted device rows, or null when none was emitted. */
+    public Instant devicesWatermark(String jobId) {
+        String value = repository.getState("devices-since:" + jobId);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    public void rememberDevicesWatermark(String jobId, Instant watermark) {
+        repository.setState("devices-since:" + jobId, watermark.toString());
     }
 
     /** Whether the jobs that existed before the first poll were recorded (startFrom=now). */
