@@ -49,6 +49,7 @@ class YamlRolloutTest {
                 });
 
                 assertThat(result.getException()).isNull();
+                assertThat(result.getProperty("targeted", Integer.class)).isEqualTo(40);
                 IotJob twin = result.getProperty("twinJob", IotJob.class);
                 assertThat(twin.status()).isEqualTo(JobStatus.completed);
                 assertThat(twin.statistics().succeededCount()).isEqualTo(40);
