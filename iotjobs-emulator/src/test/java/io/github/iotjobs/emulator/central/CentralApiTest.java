@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iotjobs.emulator.IotJobsEmulator;
 import io.github.iotjobs.emulator.IotJobsEmulatorExtension;
+import io.github.iotjobs.emulator.http.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -69,6 +70,16 @@ class CentralApiTest {
         assertError(client.send("PUT", "/jobs/j", "not json"), 400, "BadRequest");
         assertError(client.send("PUT", "/deviceGroups/g", "{\"displayName\":\"g\",\"filter\":\"SELECT * FROM x\"}"),
                 422, "InvalidBody");
+    }
+
+    @Test
+    void injectedFaultsOnCentralPathsTakeTheCentralShape(IotJobsEmulator emu) {
+        CentralClient client = new CentralClient(emu);
+        emu.injectFault(Fault.status(429).retryAfterSeconds(3).onPath("/api/jobs").times(1));
+        HttpResponse<String> throttled = client.send("GET", "/jobs", null);
+        assertError(throttled, 429, "ThrottlingException");
+        assertThat(throttled.headers().firstValue("Retry-After")).contains("3");
+        assertThat(client.send("GET", "/jobs", null).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -156,6 +156,17 @@ class CentralJobsTest {
     }
 
     @Test
+    void apiTokensExpireOnTheEmulatorClock() {
+        central.authorization = emulator.apiToken(java.time.Duration.ofMinutes(1));
+        assertThat(central.send("GET", "/jobs", null).statusCode()).isEqualTo(200);
+        clock.advance(java.time.Duration.ofMinutes(2));
+        HttpResponse<String> expired = central.send("GET", "/jobs", null);
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(CentralClient.json(expired).at("/error/message").asText()).contains("expired");
+        assertThat(expired.body()).doesNotContain(central.authorization);
+    }
+
+    @Test
     void listsFollowNextLink() {
         central.ok("PUT", "/jobs/paged", CentralClient.commandJob("all-devices", null, null));
         List<String> ids = new ArrayList<>();
