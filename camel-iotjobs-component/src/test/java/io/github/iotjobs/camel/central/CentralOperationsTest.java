@@ -279,6 +279,23 @@ class CentralOperationsTest extends CentralWireMockSupport {
         central.verify(2, getRequestedFor(urlPathEqualTo("/api/jobs/job01")));
     }
 
+    @Test
+    void aCreateWithoutAnswerIsSettledByReadingNotByResending() {
+        central.stubFor(put(urlPathEqualTo("/api/jobs/job01")).willReturn(aResponse().withStatus(503)));
+        central.stubFor(get(urlPathEqualTo("/api/jobs/job01")).willReturn(okJson(JOB)));
+        IotJob job = call("createJob", "{\"group\":\"g\",\"data\":[{\"type\":\"command\",\"target\":\"t\","
+                          + "\"path\":\"p\"}]}", Map.of(IotJobsConstants.JOB_ID, "job01")).getMessage()
+                .getBody(IotJob.class);
+        assertThat(job.jobId()).isEqualTo("job01");
+        central.verify(1, putRequestedFor(urlPathEqualTo("/api/jobs/job01")));
+
+        central.stubFor(post(urlPathEqualTo("/api/jobs/job01/stop")).willReturn(aResponse().withStatus(502)));
+        central.stubFor(get(urlPathEqualTo("/api/jobs/job01")).willReturn(okJson(jobWithStatus("job01", "running"))));
+        IotJobsOperationFailedException e = failure(call("stopJob", null, Map.of(IotJobsConstants.JOB_ID, "job01")));
+        assertThat(e.getStatusCode()).isEqualTo(502);
+        central.verify(1, postRequestedFor(urlPathEqualTo("/api/jobs/job01/stop")));
+    }
+
     static IotJobsOperationFailedException failure(Exchange exchange) {
         assertThat(exchange.getException()).isInstanceOf(IotJobsOperationFailedException.class);
         return (IotJobsOperationFailedException) exchange.getException();
