@@ -109,4 +109,14 @@ class CentralInputValidationTest extends CentralWireMockSupport {
                 .hasMessageNotContaining("not-a-token");
         assertThat(IotJobsPlatform.central.defaultApiVersion()).isEqualTo(API);
     }
+
+    @Test
+    void tokensAreMaskedInTheEndpointUri() {
+        String uri = context.getEndpoint("iotjobs:central?operation=getJob&apiToken=RAW(" + TOKEN
+                                         + ")&baseUrl=http://x").toString();
+        assertThat(uri).doesNotContain("c2VjcmV0LXNpZw");
+        String bearer = context.getEndpoint("iotjobs:central?operation=getJob&apiToken=&accessToken=RAW(aad.jwt.value)"
+                                            + "&baseUrl=http://x").toString();
+        assertThat(bearer).doesNotContain("aad.jwt.value");
+    }
 }
