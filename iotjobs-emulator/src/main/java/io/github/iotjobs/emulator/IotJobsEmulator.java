@@ -7,6 +7,7 @@ package io.github.iotjobs.emulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -41,6 +42,7 @@ import io.github.iotjobs.emulator.http.FaultInjector;
 import io.github.iotjobs.emulator.http.Handler;
 import io.github.iotjobs.emulator.http.SelfSignedCertificate;
 import io.github.iotjobs.emulator.hub.HubApi;
+import io.github.iotjobs.emulator.manager.ManagerApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,9 +93,10 @@ public final class IotJobsEmulator implements AutoCloseable {
         List<Handler> handlers = new ArrayList<>();
         handlers.add(new HubApi(fleet, engine, sas, clock));
         this.central = new CentralEngine(fleet, clock);
-        this.centralAuth = new CentralAuth("iotjobs-emulator", sharedAccessKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock);
+        this.centralAuth = new CentralAuth("iotjobs-emulator", sharedAccessKey.getBytes(StandardCharsets.UTF_8), clock);
         this.apiToken = centralAuth.token(Duration.ofDays(365));
         handlers.add(new CentralApi(central, b.authentication ? centralAuth : null, clock, b.https));
+        handlers.add(new ManagerApi(fleet, engine, clock));
         this.certificate = b.https ? SelfSignedCertificate.generate() : null;
         this.server = new EmulatorServer(b.bindAddress, b.port, certificate, handlers, faults);
         if (b.autoTick) {
