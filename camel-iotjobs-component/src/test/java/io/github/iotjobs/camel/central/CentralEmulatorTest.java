@@ -8,6 +8,7 @@ package io.github.iotjobs.camel.central;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class CentralEmulatorTest extends CamelTestSupport {
         Exchange exchange = template.request("iotjobs:central?operation=" + operation + "&pageSize=2&" + options(),
                 e -> {
                     e.getMessage().setBody(body);
-                    e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+                    e.getMessage().setHeaders(new HashMap<>(headers));
                 });
         return exchange;
     }

@@ -6,10 +6,13 @@
 package io.github.iotjobs.camel.central;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.iotjobs.camel.IotJobsConstants;
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.model.DeviceJob;
@@ -127,16 +130,16 @@ class CentralOperationsTest extends CentralWireMockSupport {
         central.stubFor(get(urlPathEqualTo("/api/jobs/job01/devices")).withQueryParam("skiptoken", equalTo("x"))
                 .willReturn(okJson("{\"value\":[{\"id\":\"d3\",\"status\":\"pending\"}]}")));
         @SuppressWarnings("unchecked")
-        java.util.Iterator<DeviceJob> rows = call("iotjobs:central?operation=listJobDevices&pageSize=2", null,
-                Map.of(IotJobsConstants.JOB_ID, "job01")).getMessage().getBody(java.util.Iterator.class);
-        List<String> seen = new java.util.ArrayList<>();
+        Iterator<DeviceJob> rows = call("iotjobs:central?operation=listJobDevices&pageSize=2", null,
+                Map.of(IotJobsConstants.JOB_ID, "job01")).getMessage().getBody(Iterator.class);
+        List<String> seen = new ArrayList<>();
         rows.forEachRemaining(r -> seen.add(r.deviceId() + "=" + r.status()));
         assertThat(seen).containsExactly("d1=completed", "d2=failed", "d3=pending");
 
         @SuppressWarnings("unchecked")
-        java.util.Iterator<DeviceJob> failed = call("iotjobs:central?operation=listJobDevices&pageSize=2"
+        Iterator<DeviceJob> failed = call("iotjobs:central?operation=listJobDevices&pageSize=2"
                                                     + "&deviceJobStatus=failed", null,
-                Map.of(IotJobsConstants.JOB_ID, "job01")).getMessage().getBody(java.util.Iterator.class);
+                Map.of(IotJobsConstants.JOB_ID, "job01")).getMessage().getBody(Iterator.class);
         assertThat(failed.next().deviceId()).isEqualTo("d2");
         assertThat(failed.hasNext()).isFalse();
     }
@@ -267,7 +270,7 @@ class CentralOperationsTest extends CentralWireMockSupport {
     @Test
     void throttlingIsRetriedHonouringRetryAfter() {
         central.stubFor(get(urlPathEqualTo("/api/jobs/job01")).inScenario("throttle")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
                         .withHeader("x-ms-error-code", "TooManyRequests")
                         .withBody("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"slow down\"}}"))

@@ -6,9 +6,11 @@
 package io.github.iotjobs.emulator.central;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -191,8 +193,8 @@ public final class CentralApi implements Handler {
         String token = request.queryParam("skiptoken");
         if (token != null) {
             try {
-                skip = Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(token),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                skip = Integer.parseInt(new String(Base64.getUrlDecoder().decode(token),
+                        StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw CentralException.badRequest("The skiptoken is invalid.");
             }
@@ -204,8 +206,8 @@ public final class CentralApi implements Handler {
             value.add(items.get(i));
         }
         if (end < items.size()) {
-            String next = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    String.valueOf(end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String next = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    String.valueOf(end).getBytes(StandardCharsets.UTF_8));
             String host = request.hostHeader() == null ? "localhost" : request.hostHeader();
             body.put("nextLink", scheme + "://" + host + request.path() + "?api-version="
                     + request.queryParam("api-version") + (max != null ? "&maxpagesize=" + size : "")

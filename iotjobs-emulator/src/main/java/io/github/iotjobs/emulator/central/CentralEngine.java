@@ -89,7 +89,7 @@ public final class CentralEngine {
     // ---- jobs
 
     public synchronized ObjectNode createJob(String id, ObjectNode body) {
-        CentralRequests.checkJob(body, false);
+        CentralRequests.checkJob(body);
         String group = body.get("group").asText();
         if (!groups.containsKey(group)) {
             throw CentralException.invalid("Device group '" + group + "' does not exist.");

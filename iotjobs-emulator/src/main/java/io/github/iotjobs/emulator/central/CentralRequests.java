@@ -44,7 +44,7 @@ final class CentralRequests {
         };
     }
 
-    static void checkJob(JsonNode body, boolean scheduled) {
+    static void checkJob(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw CentralException.badRequest("The request body must be a JSON object.");
         }
@@ -103,7 +103,7 @@ final class CentralRequests {
     }
 
     static void checkScheduledJob(JsonNode body) {
-        checkJob(body, true);
+        checkJob(body);
         JsonNode schedule = body.path("schedule");
         if (!schedule.isObject()) {
             throw CentralException.invalid("schedule is required.");

@@ -6,6 +6,7 @@
 package io.github.iotjobs.emulator.central;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,9 +158,9 @@ class CentralJobsTest {
 
     @Test
     void apiTokensExpireOnTheEmulatorClock() {
-        central.authorization = emulator.apiToken(java.time.Duration.ofMinutes(1));
+        central.authorization = emulator.apiToken(Duration.ofMinutes(1));
         assertThat(central.send("GET", "/jobs", null).statusCode()).isEqualTo(200);
-        clock.advance(java.time.Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         HttpResponse<String> expired = central.send("GET", "/jobs", null);
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(CentralClient.json(expired).at("/error/message").asText()).contains("expired");
