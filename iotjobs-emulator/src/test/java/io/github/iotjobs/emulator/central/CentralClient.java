@@ -31,7 +31,7 @@ final class CentralClient {
         this.authorization = emulator.apiToken();
     }
 
-    HttpResponse<String> send(String method, String path, String body) {
+    HttpResponse<String> send(String method, String path, String body, String... headers) {
         String uri = path.startsWith("http") ? path
                 : emulator.baseUrl() + "/api" + path + (path.contains("?") ? "&" : "?") + API;
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
@@ -40,6 +40,9 @@ final class CentralClient {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
         }
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -90,6 +90,24 @@ class ScheduledJobsTest {
     }
 
     @Test
+    void patchHonoursIfMatchAndWaitsForTheActiveRun() {
+        JsonNode created = central.ok("PUT", "/scheduledJobs/guarded", scheduled("2026-03-01T10:00:00Z", "daily",
+                null));
+        HttpResponse<String> stale = central.send("PATCH", "/scheduledJobs/guarded", "{\"description\":\"x\"}",
+                "If-Match", "\"stale\"");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(central.send("PATCH", "/scheduledJobs/guarded", "{\"description\":\"x\"}", "If-Match",
+                created.get("etag").asText()).statusCode()).isEqualTo(200);
+        emulator.tick(); // run 1 starts: pending
+        HttpResponse<String> busy = central.send("PATCH", "/scheduledJobs/guarded", "{\"description\":\"y\"}");
+        assertThat(busy.statusCode()).isEqualTo(409);
+        emulator.tick();
+        emulator.tick();
+        assertThat(central.send("PATCH", "/scheduledJobs/guarded", "{\"description\":\"y\"}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void mergePatchDisableAndDelete() {
         JsonNode created = central.ok("PUT", "/scheduledJobs/once", scheduled("2026-03-01T12:00:00Z", null, null));
         JsonNode patched = central.ok("PATCH", "/scheduledJobs/once", "{\"enabled\":false,\"description\":\"x\"}");
