@@ -154,6 +154,18 @@ class CentralEmulatorTest extends CamelTestSupport {
     }
 
     @Test
+    void createJobCanWaitForCompletion() {
+        try (IotJobsEmulator running = IotJobsEmulator.builder().devices(4).start()) {
+            IotJob done = template.requestBodyAndHeader("iotjobs:central?operation=createJob&waitForCompletion=true"
+                                                        + "&pollInterval=20&waitTimeout=10000&baseUrl="
+                                                        + running.baseUrl() + "&apiToken=RAW(" + running.apiToken()
+                                                        + ")", REBOOT, IotJobsConstants.JOB_ID, "waited", IotJob.class);
+            assertThat(done.status()).isEqualTo(JobStatus.completed);
+            assertThat(done.statistics().succeededCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void badTokenIsRefusedWithTheCentralError() {
         Exchange exchange = template.request("iotjobs:central?operation=listJobs&baseUrl=" + emulator.baseUrl()
                                              + "&maxRetries=0&apiToken=RAW(" + emulator.apiToken()
