@@ -138,6 +138,11 @@ public interface JobPlatform extends Closeable {
         throw unsupported(IotJobsOperations.listDeviceGroups);
     }
 
+    /** IoT Hub Manager: the tag and reported-property names the service knows ({@code Tags}, {@code Reported}). */
+    default JsonNode getDeviceProperties() throws IotJobsOperationFailedException {
+        throw unsupported(IotJobsOperations.getDeviceProperties);
+    }
+
     private IllegalStateException unsupported(IotJobsOperations operation) {
         return new IllegalStateException("Operation " + operation + " is not supported on platform " + kind());
     }

@@ -19,6 +19,9 @@ import io.github.iotjobs.camel.platform.hub.HubErrorDecoder;
 import io.github.iotjobs.camel.platform.hub.HubJobParser;
 import io.github.iotjobs.camel.platform.hub.HubPlatform;
 import io.github.iotjobs.camel.platform.hub.SasTokenProvider;
+import io.github.iotjobs.camel.platform.manager.ManagerErrorDecoder;
+import io.github.iotjobs.camel.platform.manager.ManagerJobParser;
+import io.github.iotjobs.camel.platform.manager.ManagerPlatform;
 import io.github.iotjobs.camel.transport.Authorizer;
 import io.github.iotjobs.camel.transport.HttpClientFactory;
 import io.github.iotjobs.camel.transport.PlatformHttpClient;
@@ -52,6 +55,7 @@ public final class PlatformFactory {
         return switch (configuration.getPlatform()) {
             case hub -> hub(configuration, context);
             case central -> central(configuration, context);
+            case manager -> manager(configuration, context);
             default -> throw new IotJobsValidationException("platform", "platform " + configuration.getPlatform()
                                                                         + " is not available in this version; use hub or"
                                                                         + " central");
@@ -78,6 +82,16 @@ public final class PlatformFactory {
                 configuration.getBaseUrl(), authorizer, new CentralErrorDecoder(), retryPolicy(configuration));
         return new CentralPlatform(http, configuration.getBaseUrl(), configuration.effectiveApiVersion(),
                 new CentralJobParser());
+    }
+
+    private static JobPlatform manager(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+        validate(configuration);
+        String token = configuration.getAccessToken();
+        Authorizer authorizer = token == null || token.isBlank() ? Authorizer.NONE
+                : () -> token.trim().regionMatches(true, 0, "Bearer ", 0, 7) ? token.trim() : "Bearer " + token.trim();
+        PlatformHttpClient http = new PlatformHttpClient(HttpClientFactory.create(configuration, context),
+                configuration.getBaseUrl(), authorizer, new ManagerErrorDecoder(), retryPolicy(configuration));
+        return new ManagerPlatform(http, new ManagerJobParser(), configuration.getMaxRetries());
     }
 
     private static RetryPolicy retryPolicy(IotJobsConfiguration configuration) {

@@ -72,6 +72,7 @@ public final class JobOperations {
             case listScheduledJobRuns -> listScheduledJobRuns(existingJobId(operation));
             case listDeviceGroups -> message.setBody(all((pageSize, next) -> platform.listDeviceGroups(pageSize,
                     next)));
+            case getDeviceProperties -> message.setBody(platform.getDeviceProperties());
             default -> throw new IllegalStateException("Operation " + operation + " has no implementation");
         }
     }

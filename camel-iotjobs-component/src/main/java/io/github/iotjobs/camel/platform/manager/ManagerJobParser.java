@@ -1,0 +1,200 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.platform.manager;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.iotjobs.camel.IotJobsPlatform;
+import io.github.iotjobs.camel.model.DeviceJob;
+import io.github.iotjobs.camel.model.DeviceJobError;
+import io.github.iotjobs.camel.model.DeviceJobStatus;
+import io.github.iotjobs.camel.model.IotJob;
+import io.github.iotjobs.camel.model.JobStatistics;
+import io.github.iotjobs.camel.model.JobStatus;
+
+/**
+ * Reads iothub-manager job objects (protocol.md §11.3) in both casings: the .NET service's PascalCase
+ * ({@code JobId}, {@code ResultStatistics}) and the Java port's camelCase ({@code jobId}, {@code resultStatistics},
+ * with {@code Devices} capitalized), with enums as numbers (§11.2) or names. Job types come out as the hub's words
+ * ({@code scheduleDeviceMethod}, {@code scheduleUpdateTwin}) so that {@code jobType} filters read the same on both.
+ */
+public final class ManagerJobParser {
+
+    private static final int NOT_YET_YEAR = 9999;
+    private static final String[] JOB_STATUS_NAMES = {
+            "Unknown", "Enqueued", "Running", "Completed", "Failed", "Cancelled", "Scheduled", "Queued" };
+    private static final String[] DEVICE_STATUS_NAMES = {
+            "Pending", "Scheduled", "Running", "Completed", "Failed", "Canceled" };
+
+    public IotJob job(JsonNode node) {
+        String platformStatus = enumName(field(node, "Status"), JOB_STATUS_NAMES);
+        return new IotJob(
+                text(node, "JobId"),
+                IotJobsPlatform.manager.name(),
+                jobType(field(node, "Type")),
+                jobStatus(platformStatus),
+                platformStatus,
+                text(node, "QueryCondition"),
+                time(node, "CreatedTimeUtc"),
+                time(node, "StartTimeUtc"),
+                time(node, "EndTimeUtc"),
+                statistics(field(node, "ResultStatistics")),
+                text(node, "FailureReason"),
+                text(node, "StatusMessage"),
+                node);
+    }
+
+    /** The per-device rows of a job read with includeDeviceDetails: {@code Devices} (or {@code devices}). */
+    public Iterable<JsonNode> devices(JsonNode job) {
+        JsonNode devices = field(job, "Devices");
+        return devices == null || !devices.isArray() ? java.util.List.of() : devices;
+    }
+
+    public DeviceJob deviceJob(String jobId, String jobType, JsonNode node) {
+        String platformStatus = enumName(field(node, "Status"), DEVICE_STATUS_NAMES);
+        JsonNode outcome = field(node, "Outcome");
+        JsonNode error = field(node, "Error");
+        return new DeviceJob(
+                jobId,
+                text(node, "DeviceId"),
+                deviceJobStatus(platformStatus),
+                platformStatus,
+                jobType,
+                time(node, "CreatedDateTimeUtc"),
+                time(node, "StartTimeUtc"),
+                time(node, "EndTimeUtc"),
+                time(node, "LastUpdatedDateTimeUtc"),
+                outcome,
+                error == null || !error.isObject() ? null
+                        : new DeviceJobError(text(error, "Code"), text(error, "Description")));
+    }
+
+    /** The normalized status of a manager status name (any case) or code. */
+    static JobStatus jobStatus(String name) {
+        if (name == null) {
+            return JobStatus.unknown;
+        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "enqueued", "queued" -> JobStatus.queued;
+            case "scheduled" -> JobStatus.scheduled;
+            case "running" -> JobStatus.running;
+            case "completed" -> JobStatus.completed;
+            case "failed" -> JobStatus.failed;
+            case "cancelled", "canceled" -> JobStatus.cancelled;
+            default -> JobStatus.unknown;
+        };
+    }
+
+    static DeviceJobStatus deviceJobStatus(String name) {
+        if (name == null) {
+            return null;
+        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "pending" -> DeviceJobStatus.pending;
+            case "scheduled" -> DeviceJobStatus.scheduled;
+            case "running" -> DeviceJobStatus.running;
+            case "completed" -> DeviceJobStatus.completed;
+            case "failed" -> DeviceJobStatus.failed;
+            case "canceled", "cancelled" -> DeviceJobStatus.cancelled;
+            default -> null;
+        };
+    }
+
+    /** 3 or ScheduleDeviceMethod gives scheduleDeviceMethod, 4 or ScheduleUpdateTwin scheduleUpdateTwin. */
+    static String jobType(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.asText().trim();
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "3", "scheduledevicemethod" -> "scheduleDeviceMethod";
+            case "4", "scheduleupdatetwin" -> "scheduleUpdateTwin";
+            case "0", "unknown" -> "unknown";
+            default -> text;
+        };
+    }
+
+    /** A number becomes its name; a name is kept as sent. */
+    private static String enumName(JsonNode value, String[] names) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.asText().trim();
+        if (value.isNumber() || text.matches("\\d+")) {
+            int code = value.isNumber() ? value.asInt() : Integer.parseInt(text);
+            return code >= 0 && code < names.length ? names[code] : text;
+        }
+        return text;
+    }
+
+    private static JobStatistics statistics(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        return new JobStatistics(integer(node, "DeviceCount"), integer(node, "SucceededCount"),
+                integer(node, "FailedCount"), integer(node, "RunningCount"), integer(node, "PendingCount"));
+    }
+
+    private static int integer(JsonNode node, String name) {
+        JsonNode value = field(node, name);
+        return value == null ? 0 : value.asInt();
+    }
+
+    /** A member by its PascalCase name, its camelCase name, or any casing; JSON null counts as absent. */
+    static JsonNode field(JsonNode node, String pascalName) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode value = node.get(pascalName);
+        if (value == null) {
+            value = node.get(Character.toLowerCase(pascalName.charAt(0)) + pascalName.substring(1));
+        }
+        if (value == null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equalsIgnoreCase(pascalName)) {
+                    value = e.getValue();
+                    break;
+                }
+            }
+        }
+        return value == null || value.isNull() || value.isMissingNode() ? null : value;
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode value = field(node, name);
+        return value == null ? null : value.asText();
+    }
+
+    private static Instant time(JsonNode node, String name) {
+        String text = text(node, name);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Instant instant = parseTime(text.trim());
+        return instant == null || instant.atOffset(ZoneOffset.UTC).getYear() >= NOT_YET_YEAR ? null : instant;
+    }
+
+    private static Instant parseTime(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutZone) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+}
