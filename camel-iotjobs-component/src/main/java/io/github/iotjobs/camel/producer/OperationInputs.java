@@ -81,7 +81,12 @@ final class OperationInputs {
     }
 
     String jobType() {
-        return header(IotJobsConstants.JOB_TYPE, "jobType", configuration::getJobType, String.class);
+        String type = header(IotJobsConstants.JOB_TYPE, "jobType", configuration::getJobType, String.class);
+        // The iothub-manager numeric codes (protocol.md §11.2): 3 and 4.
+        if (type != null && type.trim().equals("3")) {
+            return "scheduleDeviceMethod";
+        }
+        return type != null && type.trim().equals("4") ? "scheduleUpdateTwin" : type;
     }
 
     JobStatus jobStatus() {
@@ -101,7 +106,9 @@ final class OperationInputs {
             return status;
         }
         for (DeviceJobStatus status : DeviceJobStatus.values()) {
-            if (status.name().equalsIgnoreCase(value.toString().trim())) {
+            // By name, or by the iothub-manager code (Pending 0 ... Canceled 5), which follows the same order.
+            if (status.name().equalsIgnoreCase(value.toString().trim())
+                || Integer.toString(status.ordinal()).equals(value.toString().trim())) {
                 return status;
             }
         }
@@ -131,7 +138,16 @@ final class OperationInputs {
         return text == null ? null : TimeExpression.parse(field, text, clock);
     }
 
+    /** iothub-manager JobStatus codes: Unknown 0, Enqueued 1, Running 2 ... Scheduled 6, Queued 7. */
+    private static final JobStatus[] MANAGER_JOB_STATUS_CODES = {
+            JobStatus.unknown, JobStatus.queued, JobStatus.running, JobStatus.completed, JobStatus.failed,
+            JobStatus.cancelled, JobStatus.scheduled, JobStatus.queued };
+
     private static JobStatus parseJobStatus(String text) {
+        String code = text.trim();
+        if (code.length() == 1 && code.charAt(0) >= '0' && code.charAt(0) <= '7') {
+            return MANAGER_JOB_STATUS_CODES[code.charAt(0) - '0'];
+        }
         try {
             return JobStatus.of(text);
         } catch (IllegalArgumentException e) {

@@ -158,6 +158,12 @@ class ManagerEmulatorTest extends CamelTestSupport {
         assertThat(listed(Map.of(IotJobsConstants.JOB_STATUS, "scheduled"))).containsExactly("later-1");
         assertThat(listed(Map.of(IotJobsConstants.JOB_TYPE, "scheduleDeviceMethod", IotJobsConstants.JOB_STATUS,
                 "completed"))).containsExactly("reboot-1");
+        // Enum headers as the manager's numbers: JobType 4, JobStatus 3 and 6, DeviceJobStatus 4.
+        assertThat(listed(Map.of(IotJobsConstants.JOB_TYPE, "4"))).containsExactly("floor-9");
+        assertThat(listed(Map.of(IotJobsConstants.JOB_TYPE, "3", IotJobsConstants.JOB_STATUS, "3")))
+                .containsExactly("reboot-1");
+        assertThat(listed(Map.of(IotJobsConstants.JOB_STATUS, 6))).containsExactly("later-1");
+        assertThat(rows("reboot-1", "4")).containsExactly("device-000003=failed");
 
         JsonNode properties = ok("getDeviceProperties", null, Map.of(), JsonNode.class);
         assertThat(properties.get("Tags")).extracting(JsonNode::asText).contains("floor");

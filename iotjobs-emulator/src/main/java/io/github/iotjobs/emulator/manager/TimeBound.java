@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code from} / {@code to} forms of {@code GET /v1/jobs} (.NET {@code DateTimeOffsetExtension.Parse}): {@code NOW},
- * {@code NOW-<ISO-8601 duration>}, {@code NOW+<duration>} (a {@code +} decoded to a space counts as {@code +}), or a
- * date-time; anything unreadable gives the default, as in the original service.
+ * The {@code from} / {@code to} forms of {@code GET /v1/jobs} (.NET {@code DateTimeOffsetExtension.Parse}):
+ * {@code NOW}, {@code NOW-<ISO-8601 duration>}, {@code NOW+<duration>} (a {@code +} decoded to a space counts as
+ * {@code +}), or a date-time; anything unreadable gives the default, as in the original service.
  */
 final class TimeBound {
 

@@ -113,7 +113,8 @@ class ManagerApiTest {
 
     @Test
     void twinJobInCamelCaseAndHubJobsAreListedWithFilters() {
-        JsonNode twin = ok("POST", "/v1/jobs/", "{\"jobId\":\"floor-1\",\"queryCondition\":\"deviceId = 'device-000001'\","
+        JsonNode twin = ok("POST", "/v1/jobs/", "{\"jobId\":\"floor-1\","
+                + "\"queryCondition\":\"deviceId = 'device-000001'\","
                 + "\"maxExecutionTimeInSeconds\":3600,\"updateTwin\":{\"tags\":{\"floor\":\"2F\"},"
                 + "\"properties\":{\"desired\":{\"fw\":\"2.0\"}}}}");
         assertThat(twin.get("Type").asInt()).isEqualTo(4);
