@@ -126,13 +126,13 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
             throw e;
         }
         pollStatus.reachable(jobs.size());
-        if ("now".equals(configuration.getStartFrom()) && !state.hasBaseline()) {
-            recordBaseline(platform, configuration, jobs);
-            pollStatus.polled(0);
-            return 0;
-        }
         int emitted = 0;
         try {
+            if ("now".equals(configuration.getStartFrom()) && !state.hasBaseline()) {
+                recordBaseline(platform, configuration, jobs);
+                pollStatus.polled(0);
+                return 0;
+            }
             for (IotJob job : jobs) {
                 if (!isRunAllowed()) {
                     // Stopping: what is left is not remembered, so the next start emits it.
@@ -145,7 +145,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
                 emitted += jobEvent(configuration, job, previous);
             }
         } catch (Exception e) {
-            // A device listing failed halfway: the emitted part is remembered, the rest comes next poll.
+            // A device listing failed halfway: what was emitted is remembered, the rest comes next poll.
             pollStatus.unreachable(e);
             throw e;
         }

@@ -39,7 +39,13 @@ final class EmulatedFleet implements AutoCloseable {
     private final Set<String> finishedRows = new HashSet<>();
 
     EmulatedFleet() {
-        emulator = IotJobsEmulator.builder().devices(DEVICES).clock(clock).autoTick(false).maxActiveJobs(1000)
+        this(0);
+    }
+
+    /** @param offlineFraction the share of devices that do not answer methods until their connect timeout */
+    EmulatedFleet(double offlineFraction) {
+        emulator = IotJobsEmulator.builder().devices(DEVICES).offlineFraction(offlineFraction).clock(clock)
+                .autoTick(false).maxActiveJobs(1000)
                 .method("reboot", MethodBehavior.ok().withLatency(Duration.ofSeconds(10)).withFailureRate(0.3))
                 .start();
     }
@@ -54,6 +60,12 @@ final class EmulatedFleet implements AutoCloseable {
     void methodJob(String jobId, long maxExecutionSeconds) {
         create(new JobSpec(jobId, JobType.SCHEDULE_DEVICE_METHOD, "*", null, maxExecutionSeconds,
                 new MethodCall("reboot", null, 30, 0), null, null, null));
+    }
+
+    /** A reboot job that waits up to 20 s for offline devices: its statistics move while it runs. */
+    void patientJob(String jobId) {
+        create(new JobSpec(jobId, JobType.SCHEDULE_DEVICE_METHOD, "*", null, 3600,
+                new MethodCall("reboot", null, 30, 20), null, null, null));
     }
 
     /** A method job starting in an hour: scheduled until then, or until cancelled. */

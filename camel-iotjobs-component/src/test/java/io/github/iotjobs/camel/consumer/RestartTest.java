@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A consumer whose Camel context is closed three times while jobs run and events flow, each time in the middle of a
@@ -33,6 +34,7 @@ class RestartTest {
     private final EmulatedFleet fleet = new EmulatedFleet();
     private final EventLog events = new EventLog();
     private CamelContext context;
+    private volatile int stopAt = -1;
 
     @AfterEach
     void stop() throws Exception {
@@ -55,14 +57,21 @@ class RestartTest {
                 from("iotjobs:hub?" + fleet.endpointOptions()
                      + "&delay=10&initialDelay=0&pageSize=5&deviceEvents=true&stateRepository=#state")
                         .routeId("events")
-                        .process(events);
+                        .process(events)
+                        .process(exchange -> {
+                            if (events.size() == stopAt) {
+                                // Hold this exchange until the close began: the poll is cut in its middle.
+                                await().atMost(Duration.ofSeconds(10)).until(() -> exchange.getContext().isStopping());
+                            }
+                        });
             }
         });
         context.start();
     }
 
-    /** Closes the context as soon as {@code count} events arrived, mostly while a poll is still emitting. */
+    /** Closes the context when the {@code count}th event arrived, while its poll still has events to emit. */
     private void restartAfter(int count, int generation) throws Exception {
+        stopAt = count;
         events.awaitAtLeast(count);
         context.close();
         startNode(generation);
