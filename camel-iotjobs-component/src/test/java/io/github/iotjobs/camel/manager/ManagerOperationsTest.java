@@ -14,6 +14,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.iotjobs.camel.IotJobsConstants;
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
@@ -231,6 +233,36 @@ class ManagerOperationsTest extends CamelTestSupport {
         assertThat(twinBody.at("/updateTwin/properties/desired/fw").asText()).isEqualTo("2.0");
         assertThat(twinBody.get("startTimeUtc").asText()).isEqualTo("2026-07-01T08:00:00.000Z");
         assertThat(twinBody.has("methodParameter")).isFalse();
+    }
+
+    @Test
+    void aCreateWithNoAnswerIsResentOnlyAfterAGetShowsTheJobDoesNotExist() {
+        manager.stubFor(post(urlEqualTo("/v1/jobs")).inScenario("c").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("lost"));
+        manager.stubFor(post(urlEqualTo("/v1/jobs")).inScenario("c").whenScenarioStateIs("lost")
+                .willReturn(okJson(JAVA_JOB)));
+        manager.stubFor(get(urlEqualTo("/v1/jobs/floor-2")).willReturn(aResponse().withStatus(404)
+                .withBody("{\"Message\":\"An error has occurred.\",\"ExceptionType\":\"ResourceNotFoundException\"}")));
+        Exchange exchange = call(resending("scheduleTwinUpdate"), "{\"tags\":{\"floor\":\"2F\"}}",
+                Map.of(IotJobsConstants.JOB_ID, "floor-2", IotJobsConstants.QUERY_CONDITION, "*"));
+        assertThat(exchange.getException()).isNull();
+        manager.verify(2, postRequestedFor(urlEqualTo("/v1/jobs")));
+        manager.verify(1, getRequestedFor(urlEqualTo("/v1/jobs/floor-2")));
+    }
+
+    @Test
+    void aCreateWithNoAnswerIsNotResentWhenTheJobExists() {
+        manager.stubFor(post(urlEqualTo("/v1/jobs")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        manager.stubFor(get(urlEqualTo("/v1/jobs/reboot-1")).willReturn(okJson(DOTNET_JOB)));
+        Exchange exchange = call(resending("scheduleDeviceMethod"), null, Map.of(IotJobsConstants.JOB_ID,
+                "reboot-1", IotJobsConstants.METHOD_NAME, "reboot", IotJobsConstants.QUERY_CONDITION, "*"));
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(IotJob.class).status()).isEqualTo(JobStatus.running);
+        manager.verify(1, postRequestedFor(urlEqualTo("/v1/jobs")));
+    }
+
+    private String resending(String operation) {
+        return base().replace("maxRetries=0", "maxRetries=1&retryInitialDelay=5") + operation;
     }
 
     @Test

@@ -165,6 +165,10 @@ class ManagerApiTest {
         String job = "{\"JobId\":\"dup\",\"QueryCondition\":\"*\",\"MethodParameter\":{\"Name\":\"reboot\"}}";
         assertThat(send("POST", "/v1/jobs", job, "Bearer abc").statusCode()).isEqualTo(200);
         assertThat(send("POST", "/v1/jobs", job, null).statusCode()).isEqualTo(409);
+        emulator.engine().maxActiveJobs(1);
+        HttpResponse<String> throttled = send("POST", "/v1/jobs", job.replace("dup", "second"), null);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).contains("1");
         assertThat(send("GET", "/v1/jobs", null, "SharedAccessSignature sr=x").statusCode()).isEqualTo(401);
         assertThat(send("DELETE", "/v1/jobs/dup", null, null).statusCode()).isEqualTo(405);
     }
