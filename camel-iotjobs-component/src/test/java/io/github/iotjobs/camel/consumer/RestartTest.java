@@ -69,12 +69,19 @@ class RestartTest {
         context.start();
     }
 
-    /** Closes the context when the {@code count}th event arrived, while its poll still has events to emit. */
-    private void restartAfter(int count, int generation) throws Exception {
-        stopAt = count;
-        events.awaitAtLeast(count);
+    /**
+     * Closes the context once the cut event arrived, while its poll still has events to emit, and starts the next
+     * generation. The cut is set before the change it interrupts becomes visible, so no poll can run past it.
+     */
+    private void restartAtCut(int generation) throws Exception {
+        events.awaitAtLeast(stopAt);
         context.close();
         startNode(generation);
+    }
+
+    /** Cuts the next step after its second event; the step must have more, or the cut would not be mid-run. */
+    private void cutAfterTwoMore() {
+        stopAt = events.size() + 2;
     }
 
     @Test
@@ -89,26 +96,33 @@ class RestartTest {
             fleet.scheduledJob(String.format("later-%02d", i));
         }
         List<String> expected = new ArrayList<>(fleet.observe());
+        stopAt = expected.size() / 2;
         startNode(1);
-        restartAfter(expected.size() / 2, 2);
+        restartAtCut(2);
         events.assertExactly(expected);
 
-        // Each step's events are interrupted halfway by a restart; the state file carries the rest over.
+        // Each step's events are interrupted by a restart; the state file carries the rest over.
+        cutAfterTwoMore();
         fleet.advance(Duration.ofSeconds(1));
+        int before = expected.size();
         expected.addAll(fleet.observe());
-        restartAfter((events.size() + expected.size()) / 2, 3);
+        assertThat(expected.size() - before).isGreaterThan(2);
+        restartAtCut(3);
         events.assertExactly(expected);
 
+        cutAfterTwoMore();
         for (int i = 0; i < 5; i++) {
             fleet.cancel(String.format("later-%02d", i));
         }
         fleet.advance(Duration.ofSeconds(10));
+        before = expected.size();
         expected.addAll(fleet.observe());
-        restartAfter((events.size() + expected.size()) / 2, 4);
+        assertThat(expected.size() - before).isGreaterThan(2);
+        restartAtCut(4);
 
         events.assertExactly(expected);
         assertThat(expected).hasSizeGreaterThan(150);
-        // Every generation but the first emitted something: the restarts did happen mid-run.
+        // Every generation emitted something: the restarts did happen mid-run.
         assertThat(events.contexts()).contains("generation-1", "generation-2", "generation-3", "generation-4");
     }
 }
