@@ -147,12 +147,21 @@ class JobEventsTest {
         fleet.advance(Duration.ofSeconds(1));
         List<String> expected = new ArrayList<>();
         for (String event : fleet.observe()) {
-            if (event.startsWith("after ") && (event.contains("deviceCompleted") || event.contains(" completed"))) {
+            if (event.startsWith("after ") && event.contains("deviceCompleted")) {
                 expected.add(event);
             }
         }
-        // The twin job was first seen completed: a jobCreated in status completed, after its rows.
-        assertThat(expected).contains("after jobCreated completed").hasSize(1 + EmulatedFleet.DEVICES);
+        assertThat(expected).hasSize(EmulatedFleet.DEVICES);
+        // A poll may or may not have seen the twin job queued before it completed: either way it is reported once,
+        // completed, after its rows; the method job never completes here and is filtered out.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.events().stream()
+                .anyMatch(JobEventsTest::isTwinJobCompleted));
+        String jobEvent = events.events().stream().filter(JobEventsTest::isTwinJobCompleted).findFirst().orElseThrow();
+        expected.add(jobEvent);
         events.assertExactly(expected);
+    }
+
+    private static boolean isTwinJobCompleted(String event) {
+        return event.equals("after jobCreated completed") || event.startsWith("after statusChanged completed<-");
     }
 }
