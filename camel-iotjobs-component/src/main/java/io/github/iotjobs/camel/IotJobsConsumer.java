@@ -159,18 +159,8 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
             return singleJob(platform, configuration.getJobId());
         }
         // Status filters apply to what is emitted, not to what is tracked: a job must be seen in every status.
-        JobFilter filter = new JobFilter(configuration.getJobType(), null, null, null, configuration.getPageSize());
-        List<IotJob> jobs = new ArrayList<>();
-        String continuation = null;
-        do {
-            Page<IotJob> page = platform.listJobs(filter, continuation);
-            for (IotJob job : page.items()) {
-                if (filter.accepts(job)) {
-                    jobs.add(job);
-                }
-            }
-            continuation = page.continuation();
-        } while (continuation != null);
+        List<IotJob> jobs = new ArrayList<>(platform.listAllJobs(
+                new JobFilter(configuration.getJobType(), null, null, null, configuration.getPageSize())));
         jobs.sort(Comparator.comparing(IotJob::createdTime, Comparator.nullsLast(Comparator.naturalOrder())));
         return jobs;
     }

@@ -42,6 +42,22 @@ public interface JobPlatform extends Closeable {
      */
     Page<IotJob> listJobs(JobFilter filter, String continuation) throws IotJobsOperationFailedException;
 
+    /** Every page of jobs, with the filter applied to what the platform could not filter itself. */
+    default List<IotJob> listAllJobs(JobFilter filter) throws IotJobsOperationFailedException {
+        List<IotJob> jobs = new ArrayList<>();
+        String continuation = null;
+        do {
+            Page<IotJob> page = listJobs(filter, continuation);
+            for (IotJob job : page.items()) {
+                if (filter.accepts(job)) {
+                    jobs.add(job);
+                }
+            }
+            continuation = page.continuation();
+        } while (continuation != null);
+        return jobs;
+    }
+
     /** One page of a job's per-device results, one request. */
     Page<DeviceJob> listJobDevices(String jobId, DeviceJobStatus status, int pageSize, String continuation)
             throws IotJobsOperationFailedException;

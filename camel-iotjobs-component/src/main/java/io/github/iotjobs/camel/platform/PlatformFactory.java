@@ -47,7 +47,6 @@ public final class PlatformFactory {
                 CentralCredentials.authorizer(configuration.getApiToken(), configuration.getAccessToken());
             }
             case manager -> requireText("baseUrl", configuration.getBaseUrl(), "the service address");
-            default -> throw new IllegalStateException("Unknown platform " + configuration.getPlatform());
         }
     }
 
@@ -56,9 +55,6 @@ public final class PlatformFactory {
             case hub -> hub(configuration, context);
             case central -> central(configuration, context);
             case manager -> manager(configuration, context);
-            default -> throw new IotJobsValidationException("platform", "platform " + configuration.getPlatform()
-                                                                        + " is not available in this version; use hub or"
-                                                                        + " central");
         };
     }
 

@@ -134,19 +134,8 @@ public final class JobOperations {
     }
 
     private List<IotJob> listJobs() throws Exception {
-        JobFilter filter = new JobFilter(inputs.jobType(), inputs.jobStatus(), inputs.from(), inputs.to(), pageSize());
-        List<IotJob> jobs = new ArrayList<>();
-        String continuation = null;
-        do {
-            Page<IotJob> page = platform.listJobs(filter, continuation);
-            for (IotJob job : page.items()) {
-                if (filter.accepts(job)) {
-                    jobs.add(job);
-                }
-            }
-            continuation = page.continuation();
-        } while (continuation != null);
-        return jobs;
+        return platform.listAllJobs(new JobFilter(inputs.jobType(), inputs.jobStatus(), inputs.from(), inputs.to(),
+                pageSize()));
     }
 
     private PagedIterator<DeviceJob> listJobDevices(String jobId) {

@@ -45,6 +45,10 @@ final class JobWaiter {
             Thread.sleep(Math.min(pollInterval.toMillis(), left.toMillis()));
             job = platform.getJob(job.jobId());
         }
+        // A create answered after its job already ended carries only id, type and status (hub): read it whole.
+        if (job == started && job.statistics() == null) {
+            job = platform.getJob(job.jobId());
+        }
         return job;
     }
 }

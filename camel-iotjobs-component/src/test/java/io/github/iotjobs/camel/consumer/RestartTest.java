@@ -79,9 +79,18 @@ class RestartTest {
         startNode(generation);
     }
 
-    /** Cuts the next step after its second event; the step must have more, or the cut would not be mid-run. */
-    private void cutAfterTwoMore() {
-        stopAt = events.size() + 2;
+    /**
+     * Makes a step's changes while the route is suspended, so that they all appear in one poll, and cuts that poll
+     * halfway through its new events.
+     */
+    private void changeAndCutHalfway(List<String> expected, Runnable change) throws Exception {
+        context.getRouteController().suspendRoute("events");
+        change.run();
+        int before = expected.size();
+        expected.addAll(fleet.observe());
+        assertThat(expected.size() - before).as("new events of the step").isGreaterThan(2);
+        stopAt = before + (expected.size() - before) / 2;
+        context.getRouteController().resumeRoute("events");
     }
 
     @Test
@@ -101,23 +110,17 @@ class RestartTest {
         restartAtCut(2);
         events.assertExactly(expected);
 
-        // Each step's events are interrupted by a restart; the state file carries the rest over.
-        cutAfterTwoMore();
-        fleet.advance(Duration.ofSeconds(1));
-        int before = expected.size();
-        expected.addAll(fleet.observe());
-        assertThat(expected.size() - before).isGreaterThan(2);
+        // Each step's events are interrupted halfway by a restart; the state file carries the rest over.
+        changeAndCutHalfway(expected, () -> fleet.advance(Duration.ofSeconds(1)));
         restartAtCut(3);
         events.assertExactly(expected);
 
-        cutAfterTwoMore();
-        for (int i = 0; i < 5; i++) {
-            fleet.cancel(String.format("later-%02d", i));
-        }
-        fleet.advance(Duration.ofSeconds(10));
-        before = expected.size();
-        expected.addAll(fleet.observe());
-        assertThat(expected.size() - before).isGreaterThan(2);
+        changeAndCutHalfway(expected, () -> {
+            for (int i = 0; i < 5; i++) {
+                fleet.cancel(String.format("later-%02d", i));
+            }
+            fleet.advance(Duration.ofSeconds(10));
+        });
         restartAtCut(4);
 
         events.assertExactly(expected);
