@@ -37,13 +37,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * steady polls (nothing changed: the goal is at most ceil(N / pageSize) + 1 requests); steady polls after 50 of the
  * jobs were replaced by 50 new running ones (their device rows are read each poll, one request per running job).
  * <p>
- * Run (exec:java with -am would also try the main class in the parent and emulator modules, so build, then run):
- * <pre>
- * ./mvnw -q -P bench -pl iotjobs-emulator,camel-iotjobs-component test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
- * cd camel-iotjobs-component &amp;&amp; java -cp target/test-classes:target/classes:$(cat target/bench.classpath) \
- *     io.github.iotjobs.camel.bench.ConsumerPollBench
- * </pre>
+ * Run, after {@code ./mvnw -q -DskipTests install}: {@code ./mvnw -q -P bench -pl camel-iotjobs-component
+ * test-compile exec:java -Dexec.mainClass=io.github.iotjobs.camel.bench.ConsumerPollBench}
  */
 public final class ConsumerPollBench {
 

@@ -30,8 +30,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * alternate so that drift hits both equally. The component also parses the job into an IotJob; the baseline reads
  * the body as a String.
  * <p>
- * Run: {@code ./mvnw -q -P bench -pl camel-iotjobs-component -am test-compile exec:java
- * -Dexec.mainClass=io.github.iotjobs.camel.bench.GetJobBench}
+ * Run, after {@code ./mvnw -q -DskipTests install}: {@code ./mvnw -q -P bench -pl camel-iotjobs-component
+ * test-compile exec:java -Dexec.mainClass=io.github.iotjobs.camel.bench.GetJobBench}
  */
 public final class GetJobBench {
 
