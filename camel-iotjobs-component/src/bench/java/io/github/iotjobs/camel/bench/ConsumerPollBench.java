@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -41,6 +42,13 @@ import org.apache.logging.log4j.core.config.Configurator;
  * test-compile exec:java -Dexec.mainClass=io.github.iotjobs.camel.bench.ConsumerPollBench}
  */
 public final class ConsumerPollBench {
+
+    /** Daemon threads, so that the JVM (or exec:java) ends when main returns. */
+    private static final ThreadFactory DAEMONS = task -> {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
+    };
 
     private static final int JOBS = 10_000;
     private static final int PAGE_SIZE = 100;
@@ -153,7 +161,7 @@ public final class ConsumerPollBench {
             exchange.getRequestBody().readAllBytes();
             send(exchange, noRows);
         });
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(Executors.newFixedThreadPool(2, DAEMONS));
         server.start();
         return server;
     }

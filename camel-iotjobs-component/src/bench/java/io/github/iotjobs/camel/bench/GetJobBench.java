@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.iotjobs.camel.IotJobsComponent;
@@ -34,6 +35,13 @@ import org.apache.camel.impl.DefaultCamelContext;
  * test-compile exec:java -Dexec.mainClass=io.github.iotjobs.camel.bench.GetJobBench}
  */
 public final class GetJobBench {
+
+    /** Daemon threads, so that the JVM (or exec:java) ends when main returns. */
+    private static final ThreadFactory DAEMONS = task -> {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
+    };
 
     private static final String JOB = "{\"jobId\":\"job01\",\"queryCondition\":\"tags.building = 'b1'\","
                                       + "\"createdTime\":\"2026-11-20T10:00:00.1234567Z\",\"startTime\":"
@@ -119,7 +127,7 @@ public final class GetJobBench {
                 out.write(body);
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(Executors.newFixedThreadPool(2, DAEMONS));
         server.start();
         return server;
     }

@@ -6,6 +6,7 @@
 package io.github.iotjobs.emulator.bench;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ import io.github.iotjobs.emulator.query.Condition;
 public final class EmulatorBench {
 
     private static final int WARMUPS = 2;
-    private static final int RUNS = 3;
+    private static final int RUNS = 5;
 
     private EmulatorBench() {
     }
@@ -47,16 +48,21 @@ public final class EmulatorBench {
             Fleet fleet = new Fleet();
             FleetGenerator.generate(fleet, size, 0, 7);
             ObjectNode desired = Json.object().put("firmware", "9.9.9");
-            double job = 0;
-            double bare = 0;
+            double[] jobs = new double[RUNS];
+            double[] bares = new double[RUNS];
             for (int i = 0; i < WARMUPS + RUNS; i++) {
+                // A collection before each timed part, so that neither pays for the other's garbage.
+                System.gc();
                 double j = twinJobNanosPerDevice(fleet, desired, i);
+                System.gc();
                 double b = bareLoopNanosPerDevice(fleet, desired);
                 if (i >= WARMUPS) {
-                    job += j / RUNS;
-                    bare += b / RUNS;
+                    jobs[i - WARMUPS] = j;
+                    bares[i - WARMUPS] = b;
                 }
             }
+            double job = median(jobs);
+            double bare = median(bares);
             Condition condition = Condition.parse("tags.building = 'b2' AND tags.floor >= 5 AND "
                     + "properties.reported.temperature < 25 AND NOT tags.model IN ['sensor-x']");
             long matches = 0;
@@ -109,6 +115,12 @@ public final class EmulatorBench {
             throw new IllegalStateException();
         }
         return (double) elapsed / fleet.size();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static int[] parse(String list) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,6 +36,13 @@ import io.github.iotjobs.emulator.IotJobsEmulator;
  */
 public final class EmulatorHttpBench {
 
+    /** Daemon threads, so that the JVM (or exec:java) ends when main returns. */
+    private static final ThreadFactory DAEMONS = task -> {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
+    };
+
     private static final int CLIENTS = 32;
     private static final Duration WARMUP = Duration.ofSeconds(3);
     private static final Duration MEASURE = Duration.ofSeconds(8);
@@ -47,7 +55,7 @@ public final class EmulatorHttpBench {
         try (IotJobsEmulator emulator = IotJobsEmulator.builder().devices(1_000).start()) {
             String authorization = emulator.sasToken(Duration.ofHours(1));
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newFixedThreadPool(4)).build();
+                    .executor(Executors.newFixedThreadPool(4, DAEMONS)).build();
             String jobUrl = emulator.baseUrl() + "/jobs/v2/bench-job?api-version=2021-04-12";
             HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(jobUrl))
                     .header("Authorization", authorization).header("Content-Type", "application/json")
@@ -93,7 +101,7 @@ public final class EmulatorHttpBench {
                 out.write(body);
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors() * 2));
+        server.setExecutor(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors() * 2, DAEMONS));
         server.start();
         return server;
     }
