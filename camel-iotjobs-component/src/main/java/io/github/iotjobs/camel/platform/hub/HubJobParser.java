@@ -6,10 +6,6 @@
 package io.github.iotjobs.camel.platform.hub;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +16,7 @@ import io.github.iotjobs.camel.model.DeviceJobStatus;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatistics;
 import io.github.iotjobs.camel.model.JobStatus;
+import io.github.iotjobs.camel.platform.PlatformTimes;
 
 /**
  * Reads IoT Hub job responses and device-job rows into the normalized models, accepting every shape the hub has sent:
@@ -29,8 +26,6 @@ import io.github.iotjobs.camel.model.JobStatus;
  */
 public final class HubJobParser {
 
-    /** Years from this one on mean "not yet": the hub sends DateTime.MaxValue for unfinished jobs. */
-    private static final int NOT_YET_YEAR = 9999;
 
     public IotJob job(JsonNode node) {
         String platformStatus = text(node, "status");
@@ -118,24 +113,8 @@ public final class HubJobParser {
     }
 
     private static Instant time(JsonNode node, String name, String alternative) {
-        String text = firstText(node, name, alternative);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Instant instant = parseTime(text.trim());
-        return instant == null || instant.atOffset(ZoneOffset.UTC).getYear() >= NOT_YET_YEAR ? null : instant;
+        return PlatformTimes.parse(firstText(node, name, alternative));
     }
 
     /** ISO-8601 with or without a zone (the hub's device rows omit it: UTC); null when unreadable. */
-    private static Instant parseTime(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutZone) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
-    }
 }

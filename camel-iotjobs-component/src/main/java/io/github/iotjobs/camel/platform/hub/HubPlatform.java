@@ -23,6 +23,7 @@ import io.github.iotjobs.camel.platform.JobFilter;
 import io.github.iotjobs.camel.platform.JobPlatform;
 import io.github.iotjobs.camel.platform.MethodJobSpec;
 import io.github.iotjobs.camel.platform.Page;
+import io.github.iotjobs.camel.platform.SettledCreate;
 import io.github.iotjobs.camel.platform.TwinJobSpec;
 import io.github.iotjobs.camel.transport.AmbiguousOutcomeException;
 import io.github.iotjobs.camel.transport.ApiRequest;
@@ -168,31 +169,8 @@ public final class HubPlatform implements JobPlatform {
     private IotJob create(String jobId, ObjectNode body) throws IotJobsOperationFailedException {
         ApiRequest request = ApiRequest.put(jobPath(jobId), JsonBodies.write(body), RetryMode.UNSAFE)
                 .withQuery("api-version", apiVersion);
-        for (int resends = 0;; resends++) {
-            try {
-                return parser.job(JsonBodies.readObject(request, http.execute(request)));
-            } catch (AmbiguousOutcomeException unknown) {
-                IotJob existing = findJob(jobId);
-                if (existing != null) {
-                    return existing;
-                }
-                if (resends >= maxResends) {
-                    throw unknown;
-                }
-                LOG.warn("Create of job {} had no answer and the job does not exist; sending it again", jobId);
-            }
-        }
-    }
-
-    private IotJob findJob(String jobId) throws IotJobsOperationFailedException {
-        try {
-            return getJob(jobId);
-        } catch (IotJobsOperationFailedException e) {
-            if (e.getStatusCode() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        return SettledCreate.create(jobId,
+                () -> parser.job(JsonBodies.readObject(request, http.execute(request))), this::getJob, maxResends);
     }
 
     private ApiRequest deviceQuery(String sql, int pageSize, String continuation) {

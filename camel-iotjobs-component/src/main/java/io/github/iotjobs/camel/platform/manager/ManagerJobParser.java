@@ -6,10 +6,6 @@
 package io.github.iotjobs.camel.platform.manager;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +18,7 @@ import io.github.iotjobs.camel.model.DeviceJobStatus;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatistics;
 import io.github.iotjobs.camel.model.JobStatus;
+import io.github.iotjobs.camel.platform.PlatformTimes;
 
 /**
  * Reads iothub-manager job objects (protocol.md §11.3) in both casings: the .NET service's PascalCase
@@ -31,7 +28,6 @@ import io.github.iotjobs.camel.model.JobStatus;
  */
 public final class ManagerJobParser {
 
-    private static final int NOT_YET_YEAR = 9999;
     private static final String[] JOB_STATUS_NAMES = {
             "Unknown", "Enqueued", "Running", "Completed", "Failed", "Cancelled", "Scheduled", "Queued" };
     private static final String[] DEVICE_STATUS_NAMES = {
@@ -178,23 +174,6 @@ public final class ManagerJobParser {
     }
 
     private static Instant time(JsonNode node, String name) {
-        String text = text(node, name);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Instant instant = parseTime(text.trim());
-        return instant == null || instant.atOffset(ZoneOffset.UTC).getYear() >= NOT_YET_YEAR ? null : instant;
-    }
-
-    private static Instant parseTime(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutZone) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
+        return PlatformTimes.parse(text(node, name));
     }
 }

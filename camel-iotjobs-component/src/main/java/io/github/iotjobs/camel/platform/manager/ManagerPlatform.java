@@ -27,15 +27,13 @@ import io.github.iotjobs.camel.platform.JobFilter;
 import io.github.iotjobs.camel.platform.JobPlatform;
 import io.github.iotjobs.camel.platform.MethodJobSpec;
 import io.github.iotjobs.camel.platform.Page;
+import io.github.iotjobs.camel.platform.SettledCreate;
 import io.github.iotjobs.camel.platform.TwinJobSpec;
-import io.github.iotjobs.camel.transport.AmbiguousOutcomeException;
 import io.github.iotjobs.camel.transport.ApiRequest;
 import io.github.iotjobs.camel.transport.JsonBodies;
 import io.github.iotjobs.camel.transport.PathSegments;
 import io.github.iotjobs.camel.transport.PlatformHttpClient;
 import io.github.iotjobs.camel.transport.RetryMode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Remote Monitoring IoTHub Manager jobs API (protocol.md §11): {@code POST /v1/jobs} schedules method and twin
@@ -47,8 +45,6 @@ import org.slf4j.LoggerFactory;
  * A create whose outcome is unknown is never re-sent blindly: a GET first tells whether it took effect.
  */
 public final class ManagerPlatform implements JobPlatform {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ManagerPlatform.class);
 
     private static final Set<IotJobsOperations> SUPPORTED = EnumSet.of(
             IotJobsOperations.scheduleDeviceMethod, IotJobsOperations.scheduleTwinUpdate, IotJobsOperations.getJob,
@@ -177,31 +173,8 @@ public final class ManagerPlatform implements JobPlatform {
 
     private IotJob create(String jobId, ObjectNode body) throws IotJobsOperationFailedException {
         ApiRequest request = ApiRequest.post("/v1/jobs", JsonBodies.write(body), RetryMode.UNSAFE);
-        for (int resends = 0;; resends++) {
-            try {
-                return parser.job(JsonBodies.readObject(request, http.execute(request)));
-            } catch (AmbiguousOutcomeException unknown) {
-                IotJob existing = findJob(jobId);
-                if (existing != null) {
-                    return existing;
-                }
-                if (resends >= maxResends) {
-                    throw unknown;
-                }
-                LOG.warn("Create of job {} had no answer and the job does not exist; sending it again", jobId);
-            }
-        }
-    }
-
-    private IotJob findJob(String jobId) throws IotJobsOperationFailedException {
-        try {
-            return getJob(jobId);
-        } catch (IotJobsOperationFailedException e) {
-            if (e.getStatusCode() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        return SettledCreate.create(jobId,
+                () -> parser.job(JsonBodies.readObject(request, http.execute(request))), this::getJob, maxResends);
     }
 
     private static ObjectNode common(String jobId, String queryCondition, Instant startTime, long maxSeconds) {
