@@ -59,7 +59,7 @@ class RestartTest {
                         .routeId("events")
                         .process(events)
                         .process(exchange -> {
-                            if (events.size() == stopAt) {
+                            if (stopAt > 0 && events.size() >= stopAt) {
                                 // Hold this exchange until the close began: the poll is cut in its middle.
                                 await().atMost(Duration.ofSeconds(10)).until(() -> exchange.getContext().isStopping());
                             }
@@ -76,12 +76,13 @@ class RestartTest {
     private void restartAtCut(int generation) throws Exception {
         events.awaitAtLeast(stopAt);
         context.close();
+        stopAt = -1;
         startNode(generation);
     }
 
     /**
-     * Makes a step's changes while the route is suspended, so that they all appear in one poll, and cuts that poll
-     * halfway through its new events.
+     * Makes a step's changes while the route is suspended, so that they show in one poll, and cuts that poll halfway
+     * through its new events (or at the next event, if a poll already in flight got past the half).
      */
     private void changeAndCutHalfway(List<String> expected, Runnable change) throws Exception {
         context.getRouteController().suspendRoute("events");
@@ -110,7 +111,7 @@ class RestartTest {
         restartAtCut(2);
         events.assertExactly(expected);
 
-        // Each step's events are interrupted halfway by a restart; the state file carries the rest over.
+        // Each step's events are interrupted by a restart; the state file carries the rest over.
         changeAndCutHalfway(expected, () -> fleet.advance(Duration.ofSeconds(1)));
         restartAtCut(3);
         events.assertExactly(expected);
@@ -125,7 +126,8 @@ class RestartTest {
 
         events.assertExactly(expected);
         assertThat(expected).hasSizeGreaterThan(150);
-        // Every generation emitted something: the restarts did happen mid-run.
-        assertThat(events.contexts()).contains("generation-1", "generation-2", "generation-3", "generation-4");
+        // The first two restarts cut a poll in its middle, so generations 1 to 3 all emitted; a poll in flight during
+        // the last suspension may have emitted all of the last step before its cut, leaving generation 4 nothing.
+        assertThat(events.contexts()).contains("generation-1", "generation-2", "generation-3");
     }
 }
