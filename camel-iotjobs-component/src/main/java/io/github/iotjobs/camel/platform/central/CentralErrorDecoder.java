@@ -10,6 +10,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iotjobs.camel.transport.ApiResponse;
 import io.github.iotjobs.camel.transport.ErrorDecoder;
+import io.github.iotjobs.camel.transport.ErrorTexts;
 import io.github.iotjobs.camel.transport.JsonBodies;
 import io.github.iotjobs.camel.transport.PlatformError;
 
@@ -19,7 +20,6 @@ import io.github.iotjobs.camel.transport.PlatformError;
  */
 public final class CentralErrorDecoder implements ErrorDecoder {
 
-    private static final int MAX_TEXT = 300;
 
     @Override
     public PlatformError decode(ApiResponse response) {
@@ -34,7 +34,7 @@ public final class CentralErrorDecoder implements ErrorDecoder {
         }
         if (message == null && !error.isObject()) {
             String body = response.bodyText().trim();
-            message = body.isEmpty() ? null : body.length() > MAX_TEXT ? body.substring(0, MAX_TEXT) + "..." : body;
+            message = ErrorTexts.truncate(body);
         }
         return new PlatformError(code, message, requestId != null ? requestId : headerRequestId);
     }

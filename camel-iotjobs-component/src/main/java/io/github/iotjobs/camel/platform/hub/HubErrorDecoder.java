@@ -10,7 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iotjobs.camel.transport.ApiResponse;
 import io.github.iotjobs.camel.transport.ErrorDecoder;
-import io.github.iotjobs.camel.transport.JsonBodies;
+import io.github.iotjobs.camel.transport.ErrorTexts;
 import io.github.iotjobs.camel.transport.PlatformError;
 
 /**
@@ -22,7 +22,6 @@ import io.github.iotjobs.camel.transport.PlatformError;
 public final class HubErrorDecoder implements ErrorDecoder {
 
     private static final String ERROR_CODE_PREFIX = "ErrorCode:";
-    private static final int MAX_TEXT = 300;
 
     /** Numeric codes of the JSON shapes, from the service SDKs' tables. */
     private static final Map<Integer, String> CODE_NAMES = Map.ofEntries(
@@ -54,7 +53,7 @@ public final class HubErrorDecoder implements ErrorDecoder {
         if (text.isEmpty()) {
             return new PlatformError(null, null, null);
         }
-        JsonNode json = parse(text);
+        JsonNode json = ErrorTexts.json(text);
         if (json == null || !json.isObject()) {
             return classic(text, null);
         }
@@ -64,13 +63,13 @@ public final class HubErrorDecoder implements ErrorDecoder {
         JsonNode message = json.get("Message");
         if (message != null && message.isTextual()) {
             String inner = message.asText().trim();
-            JsonNode nested = inner.startsWith("{") ? parse(inner) : null;
+            JsonNode nested = inner.startsWith("{") ? ErrorTexts.json(inner) : null;
             if (nested != null && nested.isObject()) {
                 return fromText(inner);
             }
             return classic(inner, json.path("ExceptionMessage").asText(null));
         }
-        return new PlatformError(null, truncate(text), null);
+        return new PlatformError(null, ErrorTexts.truncate(text), null);
     }
 
     /** {@code ErrorCode:Name;text}, where the text may wrap a whole nested error body. */
@@ -84,14 +83,14 @@ public final class HubErrorDecoder implements ErrorDecoder {
         }
         int brace = text == null ? -1 : text.indexOf('{');
         if (brace >= 0) {
-            JsonNode nested = parse(text.substring(brace));
+            JsonNode nested = ErrorTexts.json(text.substring(brace));
             if (nested != null && nested.isObject()) {
                 PlatformError inner = fromText(text.substring(brace));
                 return new PlatformError(code != null ? code : inner.code(), inner.message(),
                         inner.requestId() != null ? inner.requestId() : trackingId(exceptionMessage));
             }
         }
-        return new PlatformError(code, truncate(text), trackingId(exceptionMessage));
+        return new PlatformError(code, ErrorTexts.truncate(text), trackingId(exceptionMessage));
     }
 
     private PlatformError flat(JsonNode json) {
@@ -116,20 +115,5 @@ public final class HubErrorDecoder implements ErrorDecoder {
         }
         int at = tracking.indexOf("-TimeStamp:");
         return at < 0 ? tracking : tracking.substring(0, at);
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JsonBodies.mapper().readTree(text);
-        } catch (Exception notJson) {
-            return null;
-        }
-    }
-
-    private static String truncate(String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...";
     }
 }

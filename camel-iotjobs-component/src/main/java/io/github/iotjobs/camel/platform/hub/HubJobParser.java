@@ -6,16 +6,13 @@
 package io.github.iotjobs.camel.platform.hub;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iotjobs.camel.IotJobsPlatform;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.DeviceJobError;
-import io.github.iotjobs.camel.model.DeviceJobStatus;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatistics;
-import io.github.iotjobs.camel.model.JobStatus;
 import io.github.iotjobs.camel.platform.PlatformTimes;
 
 /**
@@ -33,7 +30,7 @@ public final class HubJobParser {
                 text(node, "jobId"),
                 IotJobsPlatform.hub.name(),
                 firstText(node, "type", "jobType"),
-                jobStatus(platformStatus),
+                HubStatusWords.job(platformStatus),
                 platformStatus,
                 text(node, "queryCondition"),
                 time(node, "createdTime", "createdDateTimeUtc"),
@@ -52,7 +49,7 @@ public final class HubJobParser {
         return new DeviceJob(
                 text(node, "jobId"),
                 text(node, "deviceId"),
-                deviceJobStatus(platformStatus),
+                HubStatusWords.device(platformStatus),
                 platformStatus,
                 text(node, "jobType"),
                 time(node, "createdDateTimeUtc", "createdTime"),
@@ -62,36 +59,6 @@ public final class HubJobParser {
                 outcome == null || outcome.isNull() ? null : outcome,
                 error == null || !error.isObject() ? null
                         : new DeviceJobError(text(error, "code"), text(error, "description")));
-    }
-
-    static JobStatus jobStatus(String word) {
-        if (word == null) {
-            return JobStatus.unknown;
-        }
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case "queued", "enqueued", "pending" -> JobStatus.queued;
-            case "scheduled" -> JobStatus.scheduled;
-            case "running" -> JobStatus.running;
-            case "completed" -> JobStatus.completed;
-            case "failed" -> JobStatus.failed;
-            case "cancelled", "canceled" -> JobStatus.cancelled;
-            default -> JobStatus.unknown;
-        };
-    }
-
-    static DeviceJobStatus deviceJobStatus(String word) {
-        if (word == null) {
-            return null;
-        }
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case "pending", "queued", "enqueued" -> DeviceJobStatus.pending;
-            case "scheduled" -> DeviceJobStatus.scheduled;
-            case "running" -> DeviceJobStatus.running;
-            case "completed" -> DeviceJobStatus.completed;
-            case "failed" -> DeviceJobStatus.failed;
-            case "canceled", "cancelled" -> DeviceJobStatus.cancelled;
-            default -> null;
-        };
     }
 
     private static JobStatistics statistics(JsonNode node) {

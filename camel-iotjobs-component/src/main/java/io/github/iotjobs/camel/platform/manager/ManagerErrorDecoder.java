@@ -8,7 +8,7 @@ package io.github.iotjobs.camel.platform.manager;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iotjobs.camel.transport.ApiResponse;
 import io.github.iotjobs.camel.transport.ErrorDecoder;
-import io.github.iotjobs.camel.transport.JsonBodies;
+import io.github.iotjobs.camel.transport.ErrorTexts;
 import io.github.iotjobs.camel.transport.PlatformError;
 
 /**
@@ -18,7 +18,6 @@ import io.github.iotjobs.camel.transport.PlatformError;
  */
 public final class ManagerErrorDecoder implements ErrorDecoder {
 
-    private static final int MAX_TEXT = 300;
 
     @Override
     public PlatformError decode(ApiResponse response) {
@@ -27,9 +26,9 @@ public final class ManagerErrorDecoder implements ErrorDecoder {
         if (text.isEmpty()) {
             return new PlatformError(null, null, requestId);
         }
-        JsonNode json = parse(text);
+        JsonNode json = ErrorTexts.json(text);
         if (json == null || !json.isObject()) {
-            return new PlatformError(null, truncate(text), requestId);
+            return new PlatformError(null, ErrorTexts.truncate(text), requestId);
         }
         JsonNode type = ManagerJobParser.field(json, "ExceptionType");
         String code = null;
@@ -39,21 +38,6 @@ public final class ManagerErrorDecoder implements ErrorDecoder {
         }
         JsonNode exceptionMessage = ManagerJobParser.field(json, "ExceptionMessage");
         JsonNode message = exceptionMessage != null ? exceptionMessage : ManagerJobParser.field(json, "Message");
-        return new PlatformError(code, message == null ? truncate(text) : truncate(message.asText()), requestId);
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JsonBodies.mapper().readTree(text);
-        } catch (Exception notJson) {
-            return null;
-        }
-    }
-
-    private static String truncate(String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...";
+        return new PlatformError(code, ErrorTexts.truncate(message == null ? text : message.asText()), requestId);
     }
 }

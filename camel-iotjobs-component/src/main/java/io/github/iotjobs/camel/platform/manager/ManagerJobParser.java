@@ -14,11 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iotjobs.camel.IotJobsPlatform;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.DeviceJobError;
-import io.github.iotjobs.camel.model.DeviceJobStatus;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatistics;
-import io.github.iotjobs.camel.model.JobStatus;
 import io.github.iotjobs.camel.platform.PlatformTimes;
+import io.github.iotjobs.camel.platform.hub.HubStatusWords;
 
 /**
  * Reads iothub-manager job objects (protocol.md §11.3) in both casings: the .NET service's PascalCase
@@ -39,7 +38,7 @@ public final class ManagerJobParser {
                 text(node, "JobId"),
                 IotJobsPlatform.manager.name(),
                 jobType(field(node, "Type")),
-                jobStatus(platformStatus),
+                HubStatusWords.job(platformStatus),
                 platformStatus,
                 text(node, "QueryCondition"),
                 time(node, "CreatedTimeUtc"),
@@ -64,7 +63,7 @@ public final class ManagerJobParser {
         return new DeviceJob(
                 jobId,
                 text(node, "DeviceId"),
-                deviceJobStatus(platformStatus),
+                HubStatusWords.device(platformStatus),
                 platformStatus,
                 jobType,
                 time(node, "CreatedDateTimeUtc"),
@@ -74,37 +73,6 @@ public final class ManagerJobParser {
                 outcome,
                 error == null || !error.isObject() ? null
                         : new DeviceJobError(text(error, "Code"), text(error, "Description")));
-    }
-
-    /** The normalized status of a manager status name (any case) or code. */
-    static JobStatus jobStatus(String name) {
-        if (name == null) {
-            return JobStatus.unknown;
-        }
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "enqueued", "queued" -> JobStatus.queued;
-            case "scheduled" -> JobStatus.scheduled;
-            case "running" -> JobStatus.running;
-            case "completed" -> JobStatus.completed;
-            case "failed" -> JobStatus.failed;
-            case "cancelled", "canceled" -> JobStatus.cancelled;
-            default -> JobStatus.unknown;
-        };
-    }
-
-    static DeviceJobStatus deviceJobStatus(String name) {
-        if (name == null) {
-            return null;
-        }
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "pending" -> DeviceJobStatus.pending;
-            case "scheduled" -> DeviceJobStatus.scheduled;
-            case "running" -> DeviceJobStatus.running;
-            case "completed" -> DeviceJobStatus.completed;
-            case "failed" -> DeviceJobStatus.failed;
-            case "canceled", "cancelled" -> DeviceJobStatus.cancelled;
-            default -> null;
-        };
     }
 
     /** 3 or ScheduleDeviceMethod gives scheduleDeviceMethod, 4 or ScheduleUpdateTwin scheduleUpdateTwin. */
