@@ -30,6 +30,11 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
     /** Job APIs are rate limited (IoT Hub: 20 queries per minute per unit), so poll every 10 seconds by default. */
     static final long DEFAULT_POLL_DELAY = 10_000;
 
+    // Redeclared (as camel-mail does) so the catalog states the default this endpoint really uses.
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY,
+              description = "Milliseconds before the next poll.")
+    private long delay = DEFAULT_POLL_DELAY;
+
     @UriParam
     private final IotJobsConfiguration configuration;
 
@@ -68,6 +73,15 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
         IotJobsConsumer consumer = new IotJobsConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * Milliseconds before the next poll.
+     */
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     public IotJobsConfiguration getConfiguration() {
