@@ -1,0 +1,82 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.springboot;
+
+import java.time.Duration;
+
+import io.github.iotjobs.camel.IotJobsComponent;
+import io.github.iotjobs.camel.IotJobsConstants;
+import io.github.iotjobs.camel.IotJobsOperations;
+import io.github.iotjobs.camel.model.IotJob;
+import io.github.iotjobs.camel.model.JobStatus;
+import io.github.iotjobs.emulator.IotJobsEmulator;
+import io.github.iotjobs.emulator.engine.MethodBehavior;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The starter alone, configured by kebab-case properties: the endpoint URI names only the platform, everything else
+ * (credentials, operation, method, waiting) comes from camel.component.iotjobs.*.
+ */
+@SpringBootTest(classes = StarterApplication.class, properties = {
+        "camel.main.run-controller=false",
+        "camel.component.iotjobs.operation=scheduleDeviceMethod",
+        "camel.component.iotjobs.method-name=reboot",
+        "camel.component.iotjobs.wait-for-completion=true",
+        "camel.component.iotjobs.poll-interval=100",
+        "camel.component.iotjobs.max-retries=6" })
+class IotJobsStarterTest {
+
+    static final IotJobsEmulator EMULATOR = IotJobsEmulator.builder()
+            .devices(20)
+            .method("reboot", MethodBehavior.ok().withLatency(Duration.ofMillis(200)))
+            .start();
+
+    @DynamicPropertySource
+    static void emulator(DynamicPropertyRegistry registry) {
+        registry.add("camel.component.iotjobs.connection-string", EMULATOR::connectionString);
+        registry.add("camel.component.iotjobs.base-url", EMULATOR::baseUrl);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        EMULATOR.close();
+    }
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    ProducerTemplate template;
+
+    @Test
+    void propertiesReachTheComponent() {
+        IotJobsComponent component = camel.getComponent("iotjobs", IotJobsComponent.class);
+
+        assertThat(component.getConfiguration().getBaseUrl()).isEqualTo(EMULATOR.baseUrl());
+        assertThat(component.getConfiguration().getOperation()).isEqualTo(IotJobsOperations.scheduleDeviceMethod);
+        assertThat(component.getConfiguration().getMaxRetries()).isEqualTo(6);
+        assertThat(component.getConfiguration().getPollInterval()).isEqualTo(100);
+    }
+
+    @Test
+    void schedulesAJobAndWaitsForItsEnd() {
+        IotJob job = template.requestBodyAndHeader("iotjobs:hub", "{}",
+                IotJobsConstants.QUERY_CONDITION, "tags.building = 'b1'", IotJob.class);
+
+        assertThat(job.status()).isEqualTo(JobStatus.completed);
+        assertThat(job.statistics().deviceCount()).isEqualTo(4);
+        assertThat(job.statistics().succeededCount()).isEqualTo(4);
+    }
+}
