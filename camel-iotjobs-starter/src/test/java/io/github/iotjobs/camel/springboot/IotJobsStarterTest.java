@@ -13,11 +13,12 @@ import io.github.iotjobs.camel.IotJobsOperations;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatus;
 import io.github.iotjobs.emulator.IotJobsEmulator;
+import io.github.iotjobs.emulator.IotJobsEmulatorExtension;
 import io.github.iotjobs.emulator.engine.MethodBehavior;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,20 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camel.component.iotjobs.max-retries=6" })
 class IotJobsStarterTest {
 
-    static final IotJobsEmulator EMULATOR = IotJobsEmulator.builder()
+    // Started before the application context is built, which reads its address through the property source.
+    @RegisterExtension
+    static IotJobsEmulatorExtension emulator = new IotJobsEmulatorExtension(IotJobsEmulator.builder()
             .devices(20)
-            .method("reboot", MethodBehavior.ok().withLatency(Duration.ofMillis(200)))
-            .start();
+            .method("reboot", MethodBehavior.ok().withLatency(Duration.ofMillis(200))));
 
     @DynamicPropertySource
-    static void emulator(DynamicPropertyRegistry registry) {
-        registry.add("camel.component.iotjobs.connection-string", EMULATOR::connectionString);
-        registry.add("camel.component.iotjobs.base-url", EMULATOR::baseUrl);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        EMULATOR.close();
+    static void emulatorAddress(DynamicPropertyRegistry registry) {
+        registry.add("camel.component.iotjobs.connection-string", () -> emulator.emulator().connectionString());
+        registry.add("camel.component.iotjobs.base-url", () -> emulator.emulator().baseUrl());
     }
 
     @Autowired
@@ -64,7 +61,7 @@ class IotJobsStarterTest {
     void propertiesReachTheComponent() {
         IotJobsComponent component = camel.getComponent("iotjobs", IotJobsComponent.class);
 
-        assertThat(component.getConfiguration().getBaseUrl()).isEqualTo(EMULATOR.baseUrl());
+        assertThat(component.getConfiguration().getBaseUrl()).isEqualTo(emulator.emulator().baseUrl());
         assertThat(component.getConfiguration().getOperation()).isEqualTo(IotJobsOperations.scheduleDeviceMethod);
         assertThat(component.getConfiguration().getMaxRetries()).isEqualTo(6);
         assertThat(component.getConfiguration().getPollInterval()).isEqualTo(100);
