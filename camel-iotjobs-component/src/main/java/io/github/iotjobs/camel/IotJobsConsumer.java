@@ -40,8 +40,9 @@ import org.apache.camel.util.URISupport;
  * <p>
  * A change counts as emitted only once its exchange completed without an exception; a failed one is offered again on
  * the next poll. What was emitted lives in a {@link ConsumerState} under the consumer's {@link StateScope}, so a
- * restarted consumer, or a new cluster leader sharing the state repository, continues without duplicates or gaps. A poll costs one request per page of the job
- * listing, plus per-device requests only for jobs still active (and one last pass when such a job ends).
+ * restarted consumer, or a new cluster leader sharing the state repository, continues without duplicates or gaps. A
+ * poll costs one request per page of the job listing, plus per-device requests only for jobs still active (and one
+ * last pass when such a job ends).
  */
 public class IotJobsConsumer extends ScheduledPollConsumer {
 

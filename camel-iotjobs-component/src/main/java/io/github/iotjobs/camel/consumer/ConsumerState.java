@@ -34,7 +34,7 @@ public final class ConsumerState {
 
     private final StateRepository<String, String> repository;
     private final String prefix;
-    private final List<Map<String, JobState>> buckets = new ArrayList<>(BUCKETS);
+    private final List<Map<JobKey, JobState>> buckets = new ArrayList<>(BUCKETS);
     private boolean baseline;
 
     /** Reads the scope's state from the repository. */
@@ -42,12 +42,12 @@ public final class ConsumerState {
         this.repository = repository;
         this.prefix = "iotjobs/v2/" + StateText.escape(scope) + "/";
         for (int i = 0; i < BUCKETS; i++) {
-            Map<String, JobState> bucket = new LinkedHashMap<>();
+            Map<JobKey, JobState> bucket = new LinkedHashMap<>();
             String value = repository.getState(bucketKey(i));
             if (value != null && !value.isEmpty()) {
                 for (String record : value.split(";")) {
                     JobState job = JobState.parse(record);
-                    bucket.put(job.identity(), job);
+                    bucket.put(job.key(), job);
                 }
             }
             buckets.add(bucket);
@@ -57,28 +57,28 @@ public final class ConsumerState {
 
     /** The job's state, or null when nothing of it was emitted. */
     public JobState job(IotJob job) {
-        String identity = JobState.identity(job);
-        return bucket(identity).get(identity);
+        JobKey key = JobKey.of(job);
+        return bucket(key).get(key);
     }
 
     /** The job's state, a new one (not stored until {@link #save}) when nothing of it was emitted. */
     public JobState track(IotJob job) {
-        JobState known = job(job);
-        return known != null ? known : JobState.of(job);
+        JobKey key = JobKey.of(job);
+        JobState known = bucket(key).get(key);
+        return known != null ? known : JobState.of(key);
     }
 
     /** Stores the job's state: one repository write, of its bucket. */
     public void save(JobState job) {
-        String identity = job.identity();
-        int index = bucketIndex(identity);
-        buckets.get(index).put(identity, job);
+        int index = bucketIndex(job.key());
+        buckets.get(index).put(job.key(), job);
         write(index);
     }
 
     /** The number of jobs in the state. */
     public int size() {
         int size = 0;
-        for (Map<String, JobState> bucket : buckets) {
+        for (Map<JobKey, JobState> bucket : buckets) {
             size += bucket.size();
         }
         return size;
@@ -92,14 +92,14 @@ public final class ConsumerState {
      * @return how many jobs were dropped
      */
     public int prune(Collection<IotJob> listed, Instant horizon) {
-        Set<String> present = new HashSet<>();
+        Set<JobKey> present = new HashSet<>();
         for (IotJob job : listed) {
-            present.add(JobState.identity(job));
+            present.add(JobKey.of(job));
         }
         int dropped = 0;
         for (int i = 0; i < BUCKETS; i++) {
             int before = buckets.get(i).size();
-            buckets.get(i).values().removeIf(job -> !present.contains(job.identity())
+            buckets.get(i).values().removeIf(job -> !present.contains(job.key())
                     && (job.retainedFrom() == null || job.retainedFrom().isBefore(horizon)));
             if (buckets.get(i).size() < before) {
                 dropped += before - buckets.get(i).size();
@@ -119,13 +119,13 @@ public final class ConsumerState {
         baseline = true;
     }
 
-    private Map<String, JobState> bucket(String identity) {
-        return buckets.get(bucketIndex(identity));
+    private Map<JobKey, JobState> bucket(JobKey key) {
+        return buckets.get(bucketIndex(key));
     }
 
-    private static int bucketIndex(String identity) {
-        // String.hashCode is fixed by the language, so every node and every restart finds the same bucket.
-        return Math.floorMod(identity.hashCode(), BUCKETS);
+    private static int bucketIndex(JobKey key) {
+        // Every node and every restart must find a job in the same bucket.
+        return Math.floorMod(key.stableHash(), BUCKETS);
     }
 
     private void write(int index) {
