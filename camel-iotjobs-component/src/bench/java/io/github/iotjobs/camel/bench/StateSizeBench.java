@@ -62,9 +62,9 @@ public final class StateSizeBench {
                          + "&stateRepository=#state&stateScope=" + SCOPE)
                             .routeId("poll")
                             .process(exchange -> {
-                                String device = exchange.getMessage().getHeader(IotJobsConstants.DEVICE_ID, String.class);
+                                Object device = exchange.getMessage().getHeader(IotJobsConstants.DEVICE_ID);
                                 if (device != null) {
-                                    emittedRows.add(device);
+                                    emittedRows.add(device.toString());
                                 }
                             });
                 }
@@ -88,7 +88,8 @@ public final class StateSizeBench {
     private static void report(String moment, MemoryStateRepository repository, int rows, boolean drained) {
         long bytes = 0;
         for (int i = 0; i < 128; i++) {
-            bytes += line("iotjobs/v2/" + SCOPE + "/jobs/" + i, repository.getState("iotjobs/v2/" + SCOPE + "/jobs/" + i));
+            String key = "iotjobs/v2/" + SCOPE + "/jobs/" + i;
+            bytes += line(key, repository.getState(key));
         }
         long previous = previousLayout(rows, drained);
         System.out.printf("%s (%d device rows): %d bytes stored, %.0f per 10,000 rows; previous layout"

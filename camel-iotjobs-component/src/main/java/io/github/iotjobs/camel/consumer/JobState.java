@@ -18,9 +18,10 @@ import io.github.iotjobs.camel.model.JobStatistics;
 
 /**
  * What one consumer emitted for one job, the job being its {@link JobKey}: id and creation time, so an id reused
- * after the 30-day retention is a new job. Kept compact whatever the job's size: its last emitted status and statistics,
- * whether all its final device rows were emitted (drained), and for a job still being drained the newest emitted
- * row's time plus the device ids emitted within the re-read window before it (see {@link #forgetDevicesBefore}).
+ * after the 30-day retention is a new job. Kept compact whatever the job's size: its last emitted status and
+ * statistics, whether all its final device rows were emitted (drained), and for a job still being drained the newest
+ * emitted row's time plus the device ids emitted within the re-read window before it (see
+ * {@link #forgetDevicesBefore}).
  * Once drained, the device ids are dropped.
  * <p>
  * Stored as one text record, fields separated by {@code |}: escaped job id, created millis, status, statistics,

@@ -31,7 +31,8 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     public static final String DEFAULT_TABLE = "iotjobs_state";
     public static final int MAX_KEY_LENGTH = 512;
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+    private static final Pattern TABLE_NAME
+            = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
     private final DataSource dataSource;
     private final String table;
