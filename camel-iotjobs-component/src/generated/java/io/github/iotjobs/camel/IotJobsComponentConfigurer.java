@@ -111,6 +111,8 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "startTime": getOrCreateConfiguration(target).setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "statescope":
+        case "stateScope": getOrCreateConfiguration(target).setStateScope(property(camelContext, java.lang.String.class, value)); return true;
         case "to": getOrCreateConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
@@ -206,6 +208,8 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "startTime": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "statescope":
+        case "stateScope": return java.lang.String.class;
         case "to": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
@@ -302,6 +306,8 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "startTime": return getOrCreateConfiguration(target).getStartTime();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "statescope":
+        case "stateScope": return getOrCreateConfiguration(target).getStateScope();
         case "to": return getOrCreateConfiguration(target).getTo();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();

@@ -126,6 +126,8 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startTime": target.getConfiguration().setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "statescope":
+        case "stateScope": target.getConfiguration().setStateScope(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -245,6 +247,8 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startTime": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "statescope":
+        case "stateScope": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
@@ -365,6 +369,8 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startTime": return target.getConfiguration().getStartTime();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "statescope":
+        case "stateScope": return target.getConfiguration().getStateScope();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getConfiguration().getTo();

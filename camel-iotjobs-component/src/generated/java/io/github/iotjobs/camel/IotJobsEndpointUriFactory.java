@@ -23,7 +23,7 @@ public class IotJobsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("accessToken");
         props.add("apiToken");
         props.add("apiVersion");
@@ -79,6 +79,7 @@ public class IotJobsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("startScheduler");
         props.add("startTime");
         props.add("stateRepository");
+        props.add("stateScope");
         props.add("timeUnit");
         props.add("to");
         props.add("useFixedDelay");

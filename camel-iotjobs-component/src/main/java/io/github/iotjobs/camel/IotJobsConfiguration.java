@@ -78,6 +78,8 @@ public class IotJobsConfiguration implements Cloneable {
     private String startFrom = "beginning";
     @UriParam(label = "consumer,advanced")
     private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer,advanced")
+    private String stateScope;
     @UriParam(label = "timeout", defaultValue = "30000", javaType = "java.time.Duration")
     private long connectTimeout = 30000;
     @UriParam(label = "timeout", defaultValue = "60000", javaType = "java.time.Duration")
@@ -405,8 +407,8 @@ public class IotJobsConfiguration implements Cloneable {
 
     /**
      * (consumer) Where the consumer remembers what it has emitted, so that a restarted route emits nothing twice and
-     * misses nothing (FileStateRepository, JDBC, Infinispan, ...); shared by the nodes of a cluster. Default: in
-     * memory.
+     * misses nothing (FileStateRepository, io.github.iotjobs.camel.state.JdbcStateRepository, Infinispan, ...); shared
+     * by the nodes of a cluster, and by several consumers, each under its own stateScope. Default: in memory.
      */
     public StateRepository<String, String> getStateRepository() {
         return stateRepository;
@@ -414,6 +416,20 @@ public class IotJobsConfiguration implements Cloneable {
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    /**
+     * (consumer) The name this consumer's state is kept under in the stateRepository; consumers with different scopes
+     * share a repository without seeing each other's state. Default: derived from the platform, the service address
+     * and the options that decide what is emitted (jobId, jobType, jobStatus, deviceEvents, progressEvents), so nodes
+     * of a cluster configured alike share it. Set it to keep the state when changing those options.
+     */
+    public String getStateScope() {
+        return stateScope;
+    }
+
+    public void setStateScope(String stateScope) {
+        this.stateScope = stateScope;
     }
 
     /**

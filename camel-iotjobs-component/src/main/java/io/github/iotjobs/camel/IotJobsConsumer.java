@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.github.iotjobs.camel.consumer.EmittedState;
-import io.github.iotjobs.camel.consumer.EmittedState.JobMark;
+import io.github.iotjobs.camel.consumer.ConsumerState;
 import io.github.iotjobs.camel.consumer.IotJobsConsumerHealthCheck;
+import io.github.iotjobs.camel.consumer.JobState;
 import io.github.iotjobs.camel.consumer.OutageExceptionHandler;
 import io.github.iotjobs.camel.consumer.PollStatus;
+import io.github.iotjobs.camel.consumer.StateScope;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatus;
@@ -38,9 +39,10 @@ import org.apache.camel.util.URISupport;
  * state (deviceCompleted, opt-in).
  * <p>
  * A change counts as emitted only once its exchange completed without an exception; a failed one is offered again on
- * the next poll. What was emitted lives in a {@link EmittedState}, so a restarted consumer, or a new cluster leader
- * sharing the state repository, continues without duplicates or gaps. A poll costs one request per page of the job
- * listing, plus per-device requests only for jobs still active (and one last pass when such a job ends).
+ * the next poll. What was emitted lives in a {@link ConsumerState} under the consumer's {@link StateScope}, so a
+ * restarted consumer, or a new cluster leader sharing the state repository, continues without duplicates or gaps. A
+ * poll costs one request per page of the job listing, plus per-device requests only for jobs still active (and one
+ * last pass when such a job ends).
  */
 public class IotJobsConsumer extends ScheduledPollConsumer {
 
@@ -55,7 +57,10 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
      */
     private static final Duration DEVICE_ROW_GRACE = Duration.ofMinutes(5);
 
-    private EmittedState state;
+    /** IoT Hub keeps a job 30 days after it ends (protocol.md §9); its state is dropped after that. */
+    private static final Duration RETENTION = Duration.ofDays(30);
+
+    private ConsumerState state;
     private PollStatus pollStatus;
     private IotJobsConsumerHealthCheck healthCheck;
     private HealthCheckRegistry healthCheckRegistry;
@@ -81,7 +86,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
                 ? configuration.getStateRepository() : getEndpoint().getMemoryState();
         // A FileStateRepository reads its file when started; starting twice is harmless.
         ServiceHelper.startService(repository);
-        state = new EmittedState(repository);
+        state = new ConsumerState(repository, StateScope.of(configuration, getEndpoint().getServiceUrl()));
         pollStatus = new PollStatus(toString());
         if (getExceptionHandler() instanceof LoggingExceptionHandler) {
             // Only the default handler: a user's handler or bridgeErrorHandler sees every failure.
@@ -138,11 +143,15 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
                     // Stopping: what is left is not remembered, so the next start emits it.
                     break;
                 }
-                JobMark previous = state.job(job.jobId());
-                if (configuration.isDeviceEvents() && !state.devicesDrained(job.jobId())) {
-                    emitted += deviceEvents(platform, configuration, job);
+                JobState tracked = state.track(job);
+                String previous = tracked.status();
+                if (configuration.isDeviceEvents() && !tracked.drained()) {
+                    emitted += deviceEvents(platform, configuration, job, tracked);
                 }
-                emitted += jobEvent(configuration, job, previous);
+                emitted += jobEvent(configuration, job, tracked, previous);
+            }
+            if (isRunAllowed()) {
+                state.prune(jobs, retentionHorizon(jobs));
             }
         } catch (Exception e) {
             // A device listing failed halfway: what was emitted is remembered, the rest comes next poll.
@@ -177,30 +186,46 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         }
     }
 
+    /**
+     * Jobs whose retention started before this are gone from the platform. The platform's clock is read from the
+     * newest job it lists, when that is ahead of ours.
+     */
+    private static Instant retentionHorizon(List<IotJob> jobs) {
+        Instant now = Instant.now();
+        for (IotJob job : jobs) {
+            if (job.createdTime() != null && job.createdTime().isAfter(now)) {
+                now = job.createdTime();
+            }
+        }
+        return now.minus(RETENTION);
+    }
+
     /** startFrom=now: what exists at the first poll is recorded without events, device rows already final included. */
     private void recordBaseline(JobPlatform platform, IotJobsConfiguration configuration, List<IotJob> jobs)
             throws Exception {
         for (IotJob job : jobs) {
+            JobState tracked = state.track(job);
             if (configuration.isDeviceEvents()) {
                 if (job.isTerminal()) {
-                    state.rememberDevicesDrained(job.jobId());
+                    tracked.markDrained();
                 } else {
-                    forEachNewFinishedRow(platform, configuration, job, row -> true);
+                    forEachNewFinishedRow(platform, configuration, job, tracked, row -> true);
                 }
             }
-            state.remember(job);
+            tracked.emitted(job);
+            state.save(tracked);
         }
         state.rememberBaseline();
     }
 
-    private int jobEvent(IotJobsConfiguration configuration, IotJob job, JobMark previous) {
-        JobMark current = JobMark.of(job);
+    private int jobEvent(IotJobsConfiguration configuration, IotJob job, JobState tracked, String previous) {
         String eventType;
         if (previous == null) {
             eventType = JOB_CREATED;
-        } else if (!previous.status().equals(current.status())) {
+        } else if (!previous.equals(job.status().name())) {
             eventType = STATUS_CHANGED;
-        } else if (configuration.isProgressEvents() && !previous.statistics().equals(current.statistics())) {
+        } else if (configuration.isProgressEvents()
+                   && !tracked.statistics().equals(JobState.statistics(job.statistics()))) {
             eventType = PROGRESS;
         } else {
             return 0;
@@ -208,7 +233,8 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         JobStatus wanted = configuration.getJobStatus();
         if (wanted != null && wanted != job.status()) {
             // Filtered out, but tracked: a later change is reported against this status.
-            state.remember(job);
+            tracked.emitted(job);
+            state.save(tracked);
             return 0;
         }
         Exchange exchange = createExchange(false);
@@ -219,19 +245,21 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         message.setHeader(IotJobsConstants.JOB_TYPE, job.type());
         message.setHeader(IotJobsConstants.JOB_STATUS, job.status());
         if (previous != null) {
-            message.setHeader(IotJobsConstants.PREVIOUS_JOB_STATUS, JobStatus.valueOf(previous.status()));
+            message.setHeader(IotJobsConstants.PREVIOUS_JOB_STATUS, JobStatus.valueOf(previous));
         }
         if (!emit(exchange)) {
             return 0;
         }
-        state.remember(job);
+        tracked.emitted(job);
+        state.save(tracked);
         return 1;
     }
 
     /** Emits the job's rows that became final since the last poll; a finished job's rows are read one last time. */
-    private int deviceEvents(JobPlatform platform, IotJobsConfiguration configuration, IotJob job) throws Exception {
+    private int deviceEvents(JobPlatform platform, IotJobsConfiguration configuration, IotJob job, JobState tracked)
+            throws Exception {
         int[] emitted = { 0 };
-        boolean allEmitted = forEachNewFinishedRow(platform, configuration, job, row -> {
+        boolean allEmitted = forEachNewFinishedRow(platform, configuration, job, tracked, row -> {
             if (emitDevice(job, row)) {
                 emitted[0]++;
                 return true;
@@ -239,18 +267,19 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
             return false;
         });
         if (job.isTerminal() && allEmitted) {
-            state.rememberDevicesDrained(job.jobId());
+            tracked.markDrained();
+            state.save(tracked);
         }
         return emitted[0];
     }
 
     /**
      * Pages through the job's final rows not yet in the state and offers each to {@code action}; the rows it accepts
-     * are remembered. Returns whether it accepted all of them.
+     * are remembered, in one state write per page. Returns whether it accepted all of them.
      */
     private boolean forEachNewFinishedRow(JobPlatform platform, IotJobsConfiguration configuration, IotJob job,
-                                          RowAction action) throws Exception {
-        Instant watermark = state.devicesWatermark(job.jobId());
+                                          JobState tracked, RowAction action) throws Exception {
+        Instant watermark = tracked.devicesWatermark();
         Instant since = watermark == null ? null : watermark.minus(DEVICE_ROW_GRACE);
         Instant newest = watermark;
         boolean all = true;
@@ -258,24 +287,36 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         do {
             Page<DeviceJob> page = platform.listFinishedDevices(job.jobId(), since, configuration.getPageSize(),
                     continuation);
-            for (DeviceJob row : page.items()) {
-                if (state.deviceSeen(job.jobId(), row.deviceId())) {
-                    continue;
+            int taken = 0;
+            try {
+                for (DeviceJob row : page.items()) {
+                    if (tracked.deviceEmitted(row.deviceId())) {
+                        continue;
+                    }
+                    if (!isRunAllowed() || !action.accept(row)) {
+                        all = false;
+                        continue;
+                    }
+                    tracked.deviceEmitted(row.deviceId(), row.lastUpdatedTime());
+                    taken++;
+                    if (row.lastUpdatedTime() != null && (newest == null || row.lastUpdatedTime().isAfter(newest))) {
+                        newest = row.lastUpdatedTime();
+                    }
                 }
-                if (!isRunAllowed() || !action.accept(row)) {
-                    all = false;
-                    continue;
-                }
-                state.rememberDevice(job.jobId(), row.deviceId(), row.status().name());
-                if (row.lastUpdatedTime() != null && (newest == null || row.lastUpdatedTime().isAfter(newest))) {
-                    newest = row.lastUpdatedTime();
+            } finally {
+                // Also when an exchange threw past emit(): what was emitted is remembered.
+                if (taken > 0) {
+                    state.save(tracked);
                 }
             }
             continuation = page.continuation();
         } while (continuation != null);
         // The watermark moves only when every row was taken, so a failed row stays within reach of the next poll.
         if (all && newest != null && !newest.equals(watermark)) {
-            state.rememberDevicesWatermark(job.jobId(), newest);
+            tracked.devicesWatermark(newest);
+            // Rows older than the next poll's window are not asked for again: their ids need not be kept.
+            tracked.forgetDevicesBefore(newest.minus(DEVICE_ROW_GRACE));
+            state.save(tracked);
         }
         return all;
     }

@@ -23,11 +23,13 @@ import io.github.iotjobs.emulator.engine.JobSpec;
 import io.github.iotjobs.emulator.engine.JobType;
 import io.github.iotjobs.emulator.engine.MethodBehavior;
 import io.github.iotjobs.emulator.engine.MethodCall;
+import io.github.iotjobs.emulator.fleet.DeviceTwin;
 
 /**
  * An emulator on a manual clock plus an oracle: after each step the test takes, {@link #observe()} lists the events a
  * consumer must emit for what changed, in the consumer's words ({@code jobId jobCreated queued},
- * {@code jobId statusChanged running<-queued}, {@code jobId deviceCompleted device-000001 failed}).
+ * {@code jobId statusChanged running<-queued}, {@code jobId deviceCompleted device-000001 failed}). A job id used
+ * again after the first job's retention is another job to the oracle, as it must be to the consumer.
  */
 final class EmulatedFleet implements AutoCloseable {
 
@@ -54,6 +56,12 @@ final class EmulatedFleet implements AutoCloseable {
     String endpointOptions() {
         return "connectionString=RAW(" + emulator.connectionString() + ")&baseUrl=" + emulator.baseUrl()
                + "&maxRetries=0";
+    }
+
+    /** Adds a connected device beside the generated ones; the next jobs on every device include it. */
+    void addDevice(String deviceId) {
+        emulator.fleet().put(new DeviceTwin(deviceId, JsonNodeFactory.instance.objectNode(),
+                JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode(), true));
     }
 
     /** A reboot method job on every device: running after the first tick, finished 10 s later (30% failures). */
@@ -104,16 +112,17 @@ final class EmulatedFleet implements AutoCloseable {
         List<Job> jobs = new ArrayList<>(emulator.engine().jobs());
         for (Job job : jobs) {
             String jobId = job.spec().jobId();
+            String identity = jobId + "@" + job.createdTime();
             for (ObjectNode row : job.deviceRows()) {
                 String status = row.path("status").asText();
                 boolean last = status.equals("completed") || status.equals("failed") || status.equals("canceled");
-                if (last && finishedRows.add(jobId + "/" + row.path("deviceId").asText())) {
+                if (last && finishedRows.add(identity + "/" + row.path("deviceId").asText())) {
                     events.add(jobId + " deviceCompleted " + row.path("deviceId").asText() + " "
                                + (status.equals("canceled") ? "cancelled" : status));
                 }
             }
             String now = job.status().wire();
-            String before = jobStatus.put(jobId, now);
+            String before = jobStatus.put(identity, now);
             if (before == null) {
                 events.add(jobId + " jobCreated " + now);
             } else if (!before.equals(now)) {
