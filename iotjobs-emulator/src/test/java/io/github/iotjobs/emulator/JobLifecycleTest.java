@@ -30,7 +30,9 @@ class JobLifecycleTest {
 
     @BeforeEach
     void start() {
+        // S2's five concurrent jobs; device operations fast enough that each tick finishes what is due.
         emulator = IotJobsEmulator.builder().devices(20).clock(clock).autoTick(false).tier(Tier.S2)
+                .throttle("deviceOps", "1000/sec")
                 .method("reboot", MethodBehavior.ok().withLatency(Duration.ofSeconds(10))
                         .withResponse(200, Json.object().put("rebooted", true)))
                 .method("flaky", MethodBehavior.ok().withFailureRate(1.0))

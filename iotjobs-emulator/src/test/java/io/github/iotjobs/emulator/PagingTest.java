@@ -22,7 +22,7 @@ class PagingTest {
 
     @RegisterExtension
     static IotJobsEmulatorExtension extension = new IotJobsEmulatorExtension(IotJobsEmulator.builder().devices(250)
-            .maxActiveJobs(100));
+            .noThrottling().maxActiveJobs(100));
 
     @Test
     void twinQueryPagesWithHeadersAndClampsTo100(IotJobsEmulator emulator) {

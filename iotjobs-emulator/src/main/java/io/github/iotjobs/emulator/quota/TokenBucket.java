@@ -11,7 +11,9 @@ import java.time.Instant;
 
 /**
  * A token bucket on the emulator's clock: full at start, refilled continuously at the rate, holding at most the
- * rate's amount. On a manual clock it refills only when the test moves time, so throttling tests are exact.
+ * rate's amount. On a manual clock it refills only when the test moves time, so throttling tests are exact. While
+ * work is waiting for budget (the last take got less than it asked) the refill is not capped: work that queued
+ * through a long step of a manual clock gets the whole step's rate, as it would have with fine-grained ticks.
  */
 final class TokenBucket {
 
@@ -19,6 +21,7 @@ final class TokenBucket {
     private final Clock clock;
     private double tokens;
     private Instant last;
+    private boolean starved;
 
     TokenBucket(Rate rate, Clock clock) {
         this.rate = rate;
@@ -35,7 +38,8 @@ final class TokenBucket {
     synchronized long take(long wanted) {
         refill();
         long granted = Math.min(wanted, (long) Math.floor(tokens + 1e-9));
-        tokens -= granted;
+        tokens = Math.min(rate.amount(), tokens - granted);
+        starved = granted < wanted;
         return granted;
     }
 
@@ -43,7 +47,10 @@ final class TokenBucket {
         Instant now = clock.instant();
         if (now.isAfter(last)) {
             double seconds = Duration.between(last, now).toNanos() / 1e9;
-            tokens = Math.min(rate.amount(), tokens + seconds * rate.perSecond());
+            tokens += seconds * rate.perSecond();
+            if (!starved) {
+                tokens = Math.min(rate.amount(), tokens);
+            }
             last = now;
         }
     }
