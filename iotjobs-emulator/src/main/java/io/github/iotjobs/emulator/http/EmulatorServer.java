@@ -118,33 +118,34 @@ public final class EmulatorServer implements AutoCloseable {
     private Response respond(HttpExchange exchange) throws IOException {
         String rawPath = exchange.getRequestURI().getRawPath();
         Handler primary = owner(rawPath == null ? "/" : rawPath);
-        // The admin API stays reachable whatever faults a test has injected.
-        Fault fault = rawPath != null && rawPath.startsWith(PATH_OF_ADMIN) ? null
-                : faults.match(exchange.getRequestMethod(), rawPath == null ? "/" : rawPath);
-        if (fault != null) {
-            switch (fault.kind()) {
-                case DROP_CONNECTION:
-                    return null;
-                case MALFORMED_BODY:
-                    return Response.raw(200, "{\"jobId\": \"trunc");
-                case STATUS:
-                    return primary.error(new ApiException(fault.statusCode(), fault.statusCode() == 429
-                            ? "ThrottlingException" : fault.statusCode() == 503 ? "ServiceUnavailable"
-                            : "ServerError", "Injected fault", fault.retryAfter() == null ? null
-                            : String.valueOf(fault.retryAfter())));
-                case LATENCY:
-                    try {
-                        Thread.sleep(fault.delay().toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
         try {
+            // The request is read whole first, so the request time bound never counts injected latency.
             Request request = read(exchange);
+            // The admin API stays reachable whatever faults a test has injected.
+            Fault fault = rawPath != null && rawPath.startsWith(PATH_OF_ADMIN) ? null
+                    : faults.match(exchange.getRequestMethod(), rawPath == null ? "/" : rawPath);
+            if (fault != null) {
+                switch (fault.kind()) {
+                    case DROP_CONNECTION:
+                        return null;
+                    case MALFORMED_BODY:
+                        return Response.raw(200, "{\"jobId\": \"trunc");
+                    case STATUS:
+                        return primary.error(new ApiException(fault.statusCode(), fault.statusCode() == 429
+                                ? "ThrottlingException" : fault.statusCode() == 503 ? "ServiceUnavailable"
+                                : "ServerError", "Injected fault", fault.retryAfter() == null ? null
+                                : String.valueOf(fault.retryAfter())));
+                    case LATENCY:
+                        try {
+                            Thread.sleep(fault.delay().toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            }
             for (Handler handler : handlers) {
                 Response response = handler.handle(request);
                 if (response != null) {
