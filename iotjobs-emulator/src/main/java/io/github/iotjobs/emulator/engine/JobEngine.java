@@ -160,6 +160,10 @@ public final class JobEngine {
         }
     }
 
+    /**
+     * Moves one job. A job whose work fits in one chunk moves under one lock, so readers see it before or after the
+     * tick, never in between; a larger one releases its lock between chunks.
+     */
     private void advance(Job job, Instant now, boolean[] budgetSpent) {
         boolean due;
         synchronized (job) {
@@ -169,16 +173,36 @@ public final class JobEngine {
             due = job.status() == JobStatus.QUEUED && (job.spec().startTime() == null
                     || !job.spec().startTime().isAfter(now));
         }
-        if (due) {
-            start(job, now);
-        }
-        if (job.status() == JobStatus.RUNNING) {
-            run(job, now, budgetSpent);
+        List<DeviceJob> resolved = due ? resolve(job, now) : null;
+        boolean more = true;
+        while (more) {
+            synchronized (job) {
+                if (resolved != null) {
+                    if (job.status() != JobStatus.QUEUED) {
+                        return; // cancelled while its devices were resolved
+                    }
+                    job.rows = resolved;
+                    job.startedAt = now;
+                    job.status(JobStatus.RUNNING);
+                    LOG.debug("Job {} started on {} devices", job.spec().jobId(), resolved.size());
+                    resolved = null;
+                }
+                if (job.status() != JobStatus.RUNNING) {
+                    return;
+                }
+                more = runChunk(job, now, budgetSpent);
+                if (!more) {
+                    finishIfDone(job, job.spec(), now);
+                }
+            }
         }
     }
 
-    /** Resolves the device set once, at start, with no lock held; devices added later are not part of it (§9). */
-    private void start(Job job, Instant now) {
+    /**
+     * Resolves the device set once, at start, with no lock held; devices added later are not part of it (§9).
+     * Returns null when the condition does not parse (the job has failed).
+     */
+    private List<DeviceJob> resolve(Job job, Instant now) {
         Condition condition;
         try {
             condition = Condition.parse(job.spec().queryCondition());
@@ -190,7 +214,7 @@ public final class JobEngine {
                     job.endTime = now;
                 }
             }
-            return;
+            return null;
         }
         List<DeviceJob> rows = new ArrayList<>();
         for (DeviceTwin twin : fleet.all()) {
@@ -198,48 +222,37 @@ public final class JobEngine {
                 rows.add(new DeviceJob(twin.deviceId(), now));
             }
         }
-        synchronized (job) {
-            if (job.status() != JobStatus.QUEUED) {
-                return; // cancelled meanwhile
-            }
-            job.rows = rows;
-            job.startedAt = now;
-            job.status(JobStatus.RUNNING);
-        }
-        LOG.debug("Job {} started on {} devices", job.spec().jobId(), rows.size());
+        return rows;
     }
 
-    private void run(Job job, Instant now, boolean[] budgetSpent) {
+    /**
+     * Answers what is due and performs up to one chunk of device operations within the deviceOps budget; returns
+     * whether a full chunk was done and more is waiting (the caller then releases the lock and comes back).
+     */
+    private boolean runChunk(Job job, Instant now, boolean[] budgetSpent) {
         JobSpec spec = job.spec();
-        synchronized (job) {
-            answerDue(job, spec, now);
+        answerDue(job, spec, now);
+        int pending = job.rows.size() - job.nextPending;
+        if (pending == 0) {
+            return false;
         }
-        while (true) {
-            synchronized (job) {
-                int pending = job.rows.size() - job.nextPending;
-                if (pending == 0 || job.status() != JobStatus.RUNNING) {
-                    break;
-                }
-                long granted = quotas.take(ThrottleClass.DEVICE_OPS, Math.min(CHUNK, pending));
-                for (long i = 0; i < granted; i++) {
-                    DeviceJob row = job.rows.get(job.nextPending++);
-                    if (spec.type() == JobType.SCHEDULE_UPDATE_TWIN) {
-                        applyTwin(row, spec, now);
-                        job.settled(row);
-                    } else {
-                        startMethod(job, row, spec.method(), now);
-                    }
-                }
-                answerDue(job, spec, now);
-                if (granted < Math.min(CHUNK, pending)) {
-                    budgetSpent[0] = true;
-                    break;
-                }
+        int wanted = Math.min(CHUNK, pending);
+        long granted = quotas.take(ThrottleClass.DEVICE_OPS, wanted);
+        for (long i = 0; i < granted; i++) {
+            DeviceJob row = job.rows.get(job.nextPending++);
+            if (spec.type() == JobType.SCHEDULE_UPDATE_TWIN) {
+                applyTwin(row, spec, now);
+                job.settled(row);
+            } else {
+                startMethod(job, row, spec.method(), now);
             }
         }
-        synchronized (job) {
-            finishIfDone(job, spec, now);
+        answerDue(job, spec, now);
+        if (granted < wanted) {
+            budgetSpent[0] = true;
+            return false;
         }
+        return job.nextPending < job.rows.size();
     }
 
     private void finishIfDone(Job job, JobSpec spec, Instant now) {
