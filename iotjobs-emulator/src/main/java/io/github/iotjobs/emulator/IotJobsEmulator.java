@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.iotjobs.emulator.admin.AdminApi;
+import io.github.iotjobs.emulator.agent.AgentSettings;
+import io.github.iotjobs.emulator.agent.DeviceAgents;
 import io.github.iotjobs.emulator.auth.SasValidator;
 import io.github.iotjobs.emulator.central.CentralApi;
 import io.github.iotjobs.emulator.central.CentralAuth;
@@ -43,6 +47,9 @@ import io.github.iotjobs.emulator.http.Handler;
 import io.github.iotjobs.emulator.http.SelfSignedCertificate;
 import io.github.iotjobs.emulator.hub.HubApi;
 import io.github.iotjobs.emulator.manager.ManagerApi;
+import io.github.iotjobs.emulator.quota.Quotas;
+import io.github.iotjobs.emulator.quota.Rate;
+import io.github.iotjobs.emulator.quota.ThrottleClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,12 +76,14 @@ public final class IotJobsEmulator implements AutoCloseable {
     private final String host;
     private final String sharedAccessKey;
     private final Clock clock;
+    private final Quotas quotas;
+    private final DeviceAgents agents;
 
     private IotJobsEmulator(Builder b) throws IOException {
         this.clock = b.clock;
         this.host = b.host;
         this.sharedAccessKey = b.sharedAccessKey != null ? b.sharedAccessKey : randomKey();
-        this.fleet = new Fleet();
+        this.fleet = new Fleet(clock, b.indexLag);
         if (b.fleetFile != null) {
             FleetFile.load(fleet, b.fleetFile);
         }
@@ -84,19 +93,23 @@ public final class IotJobsEmulator implements AutoCloseable {
         if (b.defaultMethod != null) {
             methods.defineDefault(b.defaultMethod);
         }
-        this.engine = new JobEngine(fleet, clock, methods, b.maxActiveJobs != null ? b.maxActiveJobs
-                : b.tier.maxConcurrentJobs());
+        this.quotas = new Quotas(b.rates(), clock);
+        this.agents = new DeviceAgents(fleet, clock, new AgentSettings(b.reportLatency, b.neverConverging,
+                b.rebootMethod, b.rebootOffline, b.seed));
+        this.engine = new JobEngine(fleet, clock, methods, b.maxActiveJobs(), quotas, b.indexLag, agents);
         this.faults = new FaultInjector();
         // A set, not Set.of: host may itself be localhost or 127.0.0.1.
         SasValidator sas = b.authentication ? new SasValidator(Map.of(POLICY, sharedAccessKey),
                 new HashSet<>(List.of("localhost", "127.0.0.1", host.toLowerCase(Locale.ROOT))), clock) : null;
         List<Handler> handlers = new ArrayList<>();
-        handlers.add(new HubApi(fleet, engine, sas, clock));
+        handlers.add(new HubApi(fleet, engine, sas, clock, quotas));
         this.central = new CentralEngine(fleet, clock);
         this.centralAuth = new CentralAuth("iotjobs-emulator", sharedAccessKey.getBytes(StandardCharsets.UTF_8), clock);
         this.apiToken = centralAuth.token(Duration.ofDays(365));
         handlers.add(new CentralApi(central, b.authentication ? centralAuth : null, clock, b.https));
         handlers.add(new ManagerApi(fleet, engine, clock));
+        handlers.add(new AdminApi(quotas, faults, methods, fleet, engine, clock,
+                clock instanceof ManualClock ? this::advance : null));
         this.certificate = b.https ? SelfSignedCertificate.generate() : null;
         this.server = new EmulatorServer(b.bindAddress, b.port, certificate, handlers, faults);
         if (b.autoTick) {
@@ -116,11 +129,11 @@ public final class IotJobsEmulator implements AutoCloseable {
         return new Builder();
     }
 
+    /** The ticker's pass: a failure of any kind is logged and the next pass runs as usual. */
     private void safeTick() {
         try {
-            engine.tick();
-            central.tick();
-        } catch (RuntimeException e) {
+            tick();
+        } catch (RuntimeException | Error e) {
             LOG.warn("Job engine tick failed", e);
         }
     }
@@ -208,6 +221,7 @@ public final class IotJobsEmulator implements AutoCloseable {
     public void tick() {
         engine.tick();
         central.tick();
+        agents.tick();
     }
 
     /** Moves a {@link ManualClock} forward, then ticks. */
@@ -231,6 +245,30 @@ public final class IotJobsEmulator implements AutoCloseable {
         methods.defineDefault(behavior);
     }
 
+    /** Requests admitted and throttled per quota class, as GET /_emulator/stats answers them. */
+    public long requests(ThrottleClass throttleClass) {
+        return quotas.requests(throttleClass);
+    }
+
+    public long throttled(ThrottleClass throttleClass) {
+        return quotas.throttled(throttleClass);
+    }
+
+    /** The quota of a class, or empty when it is not limited. */
+    public Optional<Rate> quota(ThrottleClass throttleClass) {
+        return Optional.ofNullable(quotas.rate(throttleClass));
+    }
+
+    /** Sets the request and throttled counters back to zero (DELETE /_emulator/stats). */
+    public void resetStats() {
+        quotas.resetCounters();
+    }
+
+    /** Whether the device agent of this device never reports desired changes back. */
+    public boolean neverConverges(String deviceId) {
+        return agents.neverConverges(deviceId);
+    }
+
     public void injectFault(Fault fault) {
         faults.add(fault);
     }
@@ -247,13 +285,24 @@ public final class IotJobsEmulator implements AutoCloseable {
         server.close();
     }
 
-    /** Configures and starts an emulator. Defaults: port 0 (free), no devices, S3 tier, HTTP, SAS required. */
+    /**
+     * Configures and starts an emulator. Defaults: port 0 (free), no devices, tier S1 with 1 unit and its quotas on,
+     * index lag zero, devices that do not report desired changes, HTTP, SAS required.
+     */
     public static final class Builder {
         private int port;
         private int devices;
         private Path fleetFile;
         private Clock clock = Clock.systemUTC();
-        private Tier tier = Tier.S3;
+        private Tier tier = Tier.S1;
+        private int units = 1;
+        private boolean throttling = true;
+        private final Map<ThrottleClass, Rate> throttleOverrides = new EnumMap<>(ThrottleClass.class);
+        private Duration indexLag = Duration.ZERO;
+        private Duration reportLatency;
+        private double neverConverging;
+        private String rebootMethod = AgentSettings.DEFAULT_REBOOT_METHOD;
+        private Duration rebootOffline = Duration.ZERO;
         private Integer maxActiveJobs;
         private boolean https;
         private String host = "127.0.0.1";
@@ -289,15 +338,106 @@ public final class IotJobsEmulator implements AutoCloseable {
             return this;
         }
 
+        /** The hub's tier: its concurrent-job limit and its jobs, queries and deviceOps quotas (default S1). */
         public Builder tier(Tier value) {
             tier = value;
             return this;
         }
 
-        /** Overrides the tier's concurrent-job limit. */
+        /** The tier by name: FREE, S1, S2 or S3. */
+        public Builder tier(String name) {
+            return tier(Tier.parse(name));
+        }
+
+        /** The hub's units (default 1): the per-unit quotas grow with them. */
+        public Builder units(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("units must be at least 1");
+            }
+            units = value;
+            return this;
+        }
+
+        /**
+         * Sets one class' quota for the whole hub, whatever the tier and units: {@code throttle("queries", "5/min")};
+         * classes {@code jobs}, {@code queries}, {@code deviceOps}; rates {@code N/sec} or {@code N/min}.
+         */
+        public Builder throttle(String throttleClass, String rate) {
+            throttleOverrides.put(ThrottleClass.parse(throttleClass), Rate.parse(rate));
+            return this;
+        }
+
+        /**
+         * Lifts every quota (jobs, queries, deviceOps) and the tier's concurrent-job limit; {@link #throttle} and
+         * {@link #maxActiveJobs} still set what they name.
+         */
+        public Builder noThrottling() {
+            throttling = false;
+            return this;
+        }
+
+        /** Overrides the concurrent-job limit (of the tier, or lifted by noThrottling). */
         public Builder maxActiveJobs(int value) {
             maxActiveJobs = value;
             return this;
+        }
+
+        /**
+         * How far the devices.jobs index and twin queries lag behind (default zero): they show each row and twin as
+         * it was this long ago; GET /jobs/v2/{id} stays current.
+         */
+        public Builder indexLag(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("indexLag must be zero or positive");
+            }
+            indexLag = value;
+            return this;
+        }
+
+        /** Device agents report a desired-property change in properties.reported this long after it (default: never). */
+        public Builder reportLatency(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("reportLatency must be zero or positive");
+            }
+            reportLatency = value;
+            return this;
+        }
+
+        /** Share (0..1) of devices whose agent never reports desired changes back (chosen by device id and seed). */
+        public Builder neverConverging(double share) {
+            if (share < 0 || share > 1) {
+                throw new IllegalArgumentException("neverConverging must be within 0..1");
+            }
+            neverConverging = share;
+            return this;
+        }
+
+        /** After answering {@code methodName} successfully a device goes offline for {@code offline}. */
+        public Builder rebootOffline(String methodName, Duration offline) {
+            if (methodName == null || methodName.isBlank() || offline == null || offline.isNegative()) {
+                throw new IllegalArgumentException("rebootOffline needs a method name and a non-negative duration");
+            }
+            rebootMethod = methodName;
+            rebootOffline = offline;
+            return this;
+        }
+
+        /** The same with the method named "reboot". */
+        public Builder rebootOffline(Duration offline) {
+            return rebootOffline(AgentSettings.DEFAULT_REBOOT_METHOD, offline);
+        }
+
+        Map<ThrottleClass, Rate> rates() {
+            Map<ThrottleClass, Rate> rates = new EnumMap<>(ThrottleClass.class);
+            if (throttling) {
+                rates.putAll(tier.rates(units));
+            }
+            rates.putAll(throttleOverrides);
+            return rates;
+        }
+
+        int maxActiveJobs() {
+            return maxActiveJobs != null ? maxActiveJobs : throttling ? tier.maxConcurrentJobs() : Integer.MAX_VALUE;
         }
 
         /** Serves HTTPS with a self-signed certificate for localhost and 127.0.0.1; the host becomes localhost. */

@@ -53,7 +53,7 @@ class AzureSdkAcceptanceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = IotJobsEmulator.builder().https(true).devices(12).maxActiveJobs(3).start();
+        emulator = IotJobsEmulator.builder().https(true).devices(12).tier(Tier.S3).maxActiveJobs(3).start();
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("emulator", CertificateFactory.getInstance("X.509").generateCertificate(

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.iotjobs.emulator.quota.ThrottleClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,48 @@ class EmulatorMainTest {
         assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--cert-out", "x.pem"}, out))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--tier", "S9"}, out))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("S9");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--throttle", "queries"}, out))
+                .hasMessageContaining("--throttle");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--throttle", "reads=5/min"}, out))
+                .hasMessageContaining("reads");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--throttle", "queries=5/hour"}, out))
+                .hasMessageContaining("N/sec or N/min");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--units", "0"}, out))
+                .hasMessageContaining("units");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--index-lag", "10m"}, out))
+                .hasMessageContaining("--index-lag");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--never-converging", "1.5"}, out))
+                .hasMessageContaining("--never-converging");
+    }
+
+    @Test
+    void quotaLagAndAgentOptionsReachTheEmulator() throws Exception {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (IotJobsEmulator emulator = EmulatorMain.start(new String[] {"--port", "0", "--devices", "3",
+            "--tier", "S3", "--units", "2", "--throttle", "queries=7/sec", "--throttle", "jobs=30/min",
+            "--index-lag", "PT10M", "--report-latency", "PT5S", "--never-converging", "0.1",
+            "--reboot-offline", "PT1M", "--reboot-method", "restart"}, out)) {
+            assertThat(emulator.quota(ThrottleClass.QUERIES)).hasValueSatisfying(r -> assertThat(r).hasToString("7/sec"));
+            assertThat(emulator.quota(ThrottleClass.JOBS)).hasValueSatisfying(r -> assertThat(r).hasToString("30/min"));
+            assertThat(emulator.quota(ThrottleClass.DEVICE_OPS))
+                    .hasValueSatisfying(r -> assertThat(r).hasToString("100/sec"));
+            assertThat(emulator.engine().indexLag()).isEqualTo(Duration.ofMinutes(10));
+        }
+        try (IotJobsEmulator free = EmulatorMain.start(new String[] {"--port", "0", "--no-throttling"}, out)) {
+            for (ThrottleClass c : ThrottleClass.values()) {
+                assertThat(free.quota(c)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void helpNamesEveryOptionAndTheAdminApi() {
+        for (String option : new String[] {"--port", "--devices", "--fleet", "--offline", "--tier", "--units",
+            "--throttle", "--no-throttling", "--max-active-jobs", "--index-lag", "--report-latency",
+            "--never-converging", "--reboot-offline", "--reboot-method", "--https", "--cert-out", "--no-auth",
+            "--help", "/_emulator/stats", "/_emulator/faults", "/_emulator/health"}) {
+            assertThat(EmulatorMain.USAGE).contains(option);
+        }
     }
 }

@@ -25,7 +25,8 @@ class FuzzTest {
     private static final int ROUNDS = 3000;
 
     @RegisterExtension
-    static IotJobsEmulatorExtension extension = new IotJobsEmulatorExtension(IotJobsEmulator.builder().devices(30));
+    static IotJobsEmulatorExtension extension = new IotJobsEmulatorExtension(IotJobsEmulator.builder().devices(30)
+            .noThrottling());
 
     private final Random random = new Random(SEED);
 

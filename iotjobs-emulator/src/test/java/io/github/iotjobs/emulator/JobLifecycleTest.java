@@ -30,7 +30,9 @@ class JobLifecycleTest {
 
     @BeforeEach
     void start() {
+        // S2's five concurrent jobs; device operations fast enough that each tick finishes what is due.
         emulator = IotJobsEmulator.builder().devices(20).clock(clock).autoTick(false).tier(Tier.S2)
+                .throttle("deviceOps", "1000/sec")
                 .method("reboot", MethodBehavior.ok().withLatency(Duration.ofSeconds(10))
                         .withResponse(200, Json.object().put("rebooted", true)))
                 .method("flaky", MethodBehavior.ok().withFailureRate(1.0))
@@ -198,6 +200,9 @@ class JobLifecycleTest {
         HttpResponse<String> gone = hub.send("GET", "/jobs/v2/old?" + HubClient.API, null);
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.headers().firstValue("iothub-errorcode")).contains("JobNotFound");
+        // Past retention the id is free again: a new job, not the old one.
+        assertThat(hub.createJob("old", HubClient.twinJob("old", "*", "{\"x\":2}")).statusCode()).isEqualTo(200);
+        assertThat(hub.getJob("old").get("createdTime").asText()).isEqualTo("2026-02-09T08:00:00.000Z");
     }
 
     @Test

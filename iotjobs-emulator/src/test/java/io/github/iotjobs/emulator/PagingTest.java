@@ -22,7 +22,7 @@ class PagingTest {
 
     @RegisterExtension
     static IotJobsEmulatorExtension extension = new IotJobsEmulatorExtension(IotJobsEmulator.builder().devices(250)
-            .maxActiveJobs(100));
+            .noThrottling().maxActiveJobs(100));
 
     @Test
     void twinQueryPagesWithHeadersAndClampsTo100(IotJobsEmulator emulator) {
@@ -110,6 +110,46 @@ class PagingTest {
         } while (next.isPresent());
         assertThat(pages).isEqualTo(3);
         assertThat(devices).hasSize(250).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void rowPagesWalkEveryJobWhenTheQueryNamesNone() {
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-07-01T00:00:00Z"));
+        try (IotJobsEmulator emulator = IotJobsEmulator.builder().devices(30).clock(clock).autoTick(false)
+                .noThrottling().start()) {
+            HubClient hub = new HubClient(emulator);
+            hub.createJob("a", HubClient.twinJob("a", "tags.floor <= 5", "{\"x\":1}"));
+            hub.createJob("b", HubClient.twinJob("b", "*", "{\"x\":2}"));
+            hub.createJob("c", HubClient.methodJob("c", "deviceId = 'device-000001'", "ping", null, 60));
+            emulator.tick();
+            int expected = emulator.engine().job("a").orElseThrow().rowCount() + 30 + 1;
+            List<String> keys = pageAll(hub, "SELECT * FROM devices.jobs", 7);
+            assertThat(keys).hasSize(expected).doesNotHaveDuplicates();
+            // A pure conjunction naming the job reads that job only; OR and other filters still see every job.
+            assertThat(pageAll(hub, "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 'b' AND status = "
+                    + "'completed'", 4)).hasSize(30).allMatch(k -> k.startsWith("b/"));
+            assertThat(pageAll(hub, "SELECT * FROM devices.jobs WHERE jobId = 'c' OR jobId = 'a'", 3))
+                    .hasSize(expected - 30);
+            assertThat(pageAll(hub, "SELECT * FROM devices.jobs WHERE NOT (jobId = 'b')", 5))
+                    .hasSize(expected - 30);
+            assertThat(pageAll(hub, "SELECT * FROM devices.jobs WHERE jobId = 'zzz'", 5)).isEmpty();
+        }
+    }
+
+    /** Every row the query returns, as jobId/deviceId, following continuation tokens. */
+    private static List<String> pageAll(HubClient hub, String sql, int pageSize) {
+        List<String> keys = new ArrayList<>();
+        Optional<String> next = Optional.empty();
+        do {
+            String[] headers = next.map(t -> new String[] {"x-ms-max-item-count", String.valueOf(pageSize),
+                "x-ms-continuation", t}).orElse(new String[] {"x-ms-max-item-count", String.valueOf(pageSize)});
+            HttpResponse<String> r = hub.query(sql, headers);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(HubClient.json(r).size()).isLessThanOrEqualTo(pageSize);
+            HubClient.json(r).forEach(row -> keys.add(row.get("jobId").asText() + "/" + row.get("deviceId").asText()));
+            next = r.headers().firstValue("x-ms-continuation");
+        } while (next.isPresent());
+        return keys;
     }
 
     @Test

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class CentralEmulatorTest extends CamelTestSupport {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-06-01T08:00:00Z"));
-    private final IotJobsEmulator emulator = IotJobsEmulator.builder().devices(6).clock(clock).autoTick(false)
+    private final IotJobsEmulator emulator = IotJobsEmulator.builder().devices(6).clock(clock).autoTick(false).noThrottling()
             .start();
     private final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -155,7 +155,7 @@ class CentralEmulatorTest extends CamelTestSupport {
 
     @Test
     void createJobCanWaitForCompletion() {
-        try (IotJobsEmulator running = IotJobsEmulator.builder().devices(4).start()) {
+        try (IotJobsEmulator running = IotJobsEmulator.builder().devices(4).noThrottling().start()) {
             IotJob done = template.requestBodyAndHeader("iotjobs:central?operation=createJob&waitForCompletion=true"
                                                         + "&pollInterval=20&waitTimeout=10000&baseUrl="
                                                         + running.baseUrl() + "&apiToken=RAW(" + running.apiToken()

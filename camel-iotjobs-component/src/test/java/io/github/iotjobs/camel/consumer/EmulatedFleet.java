@@ -47,7 +47,7 @@ final class EmulatedFleet implements AutoCloseable {
     /** @param offlineFraction the share of devices that do not answer methods until their connect timeout */
     EmulatedFleet(double offlineFraction) {
         emulator = IotJobsEmulator.builder().devices(DEVICES).offlineFraction(offlineFraction).clock(clock)
-                .autoTick(false).maxActiveJobs(1000)
+                .autoTick(false).maxActiveJobs(1000).noThrottling()
                 .method("reboot", MethodBehavior.ok().withLatency(Duration.ofSeconds(10)).withFailureRate(0.3))
                 .start();
     }

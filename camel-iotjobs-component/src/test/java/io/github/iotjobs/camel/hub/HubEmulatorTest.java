@@ -42,6 +42,7 @@ class HubEmulatorTest extends CamelTestSupport {
     @RegisterExtension
     static IotJobsEmulatorExtension hub = new IotJobsEmulatorExtension(IotJobsEmulator.builder()
             .devices(200)
+            .noThrottling()
             .seed(11)
             .method("reboot", MethodBehavior.ok().withLatency(Duration.ofMillis(2)).withFailureRate(0.25)));
 

@@ -43,7 +43,7 @@ class ManagerEmulatorTest extends CamelTestSupport {
 
     private final Instant realStart = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final ManualClock clock = new ManualClock(realStart.minus(Duration.ofDays(2)));
-    private final IotJobsEmulator emulator = IotJobsEmulator.builder().devices(4).clock(clock).autoTick(false)
+    private final IotJobsEmulator emulator = IotJobsEmulator.builder().devices(4).clock(clock).autoTick(false).noThrottling()
             .start();
     private final List<String> events = new CopyOnWriteArrayList<>();
 

@@ -7,12 +7,19 @@ package io.github.iotjobs.emulator.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.iotjobs.emulator.json.Json;
 
-/** One job and its device rows. All mutable state is guarded by this object's monitor. */
+/**
+ * One job and its device rows. All mutable state is guarded by this object's monitor. Rows are fixed when the job
+ * starts; the engine reaches them in order ({@link #nextPending}), and method calls wait in {@link #inFlight} until
+ * their answer is due, so each tick costs the work it does, not the size of the job.
+ */
 public final class Job {
 
     private final JobSpec spec;
@@ -22,7 +29,12 @@ public final class Job {
     Instant endTime;
     String failureReason;
     String statusMessage;
-    final List<DeviceJob> rows = new ArrayList<>();
+    /** Published once, complete, when the job starts; never changed after. */
+    volatile List<DeviceJob> rows = List.of();
+    int nextPending;
+    final PriorityQueue<DeviceJob> inFlight = new PriorityQueue<>(Comparator.comparing((DeviceJob r) -> r.dueAt));
+    int succeeded;
+    int failed;
 
     Job(JobSpec spec, Instant createdTime, JobStatus status) {
         this.spec = spec;
@@ -44,6 +56,20 @@ public final class Job {
 
     void status(JobStatus value) {
         status = value;
+    }
+
+    /** When the job ended (completed, failed or cancelled), or null while it has not. */
+    public synchronized Instant endTime() {
+        return endTime;
+    }
+
+    /** Counts a row that has just become terminal. */
+    void settled(DeviceJob row) {
+        if (row.status() == DeviceJobStatus.COMPLETED) {
+            succeeded++;
+        } else {
+            failed++;
+        }
     }
 
     /** The create response is sparse: only jobId, type and status (protocol.md §2.1). */
@@ -91,33 +117,46 @@ public final class Job {
 
     /** Exact counts; deviceCount = pending + running + succeeded + failed (canceled rows count as failed). */
     synchronized ObjectNode statistics() {
-        int pending = 0;
-        int running = 0;
-        int succeeded = 0;
-        int failed = 0;
-        for (DeviceJob row : rows) {
-            switch (row.status) {
-                case PENDING, SCHEDULED -> pending++;
-                case RUNNING -> running++;
-                case COMPLETED -> succeeded++;
-                default -> failed++;
-            }
-        }
         ObjectNode stats = Json.object();
         stats.put("deviceCount", rows.size());
         stats.put("failedCount", failed);
         stats.put("succeededCount", succeeded);
-        stats.put("runningCount", running);
-        stats.put("pendingCount", pending);
+        stats.put("runningCount", inFlight.size());
+        stats.put("pendingCount", rows.size() - nextPending);
         return stats;
     }
 
-    /** Snapshot of the device rows as devices.jobs items. */
+    /** The number of device rows (fixed once the job has started). */
+    public int rowCount() {
+        return rows.size();
+    }
+
+    /** Snapshot of the device rows as devices.jobs items, as they are now. */
     public synchronized List<ObjectNode> deviceRows() {
         List<ObjectNode> result = new ArrayList<>(rows.size());
         for (DeviceJob row : rows) {
             result.add(row.toJson(this));
         }
         return result;
+    }
+
+    /**
+     * Reads rows from index {@code from} on as an index lagging until {@code cutoff} shows them, keeping those the
+     * filter accepts, until {@code limit} are found; returns the index after the last row read (where the next page
+     * starts), so a page costs what it reads, not the size of the job.
+     */
+    public int readRows(int from, Instant cutoff, Predicate<ObjectNode> filter, int limit,
+                                     List<ObjectNode> into) {
+        List<DeviceJob> all = rows;
+        int i = Math.max(0, from);
+        int found = 0;
+        while (i < all.size() && found < limit) {
+            ObjectNode row = all.get(i++).visibleAt(this, cutoff);
+            if (row != null && filter.test(row)) {
+                into.add(row);
+                found++;
+            }
+        }
+        return i;
     }
 }

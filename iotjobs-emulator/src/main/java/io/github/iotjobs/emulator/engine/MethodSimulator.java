@@ -43,16 +43,13 @@ public final class MethodSimulator {
     }
 
     /** Starts the call on a connected device: fixes the due time and outcome of the row. */
-    void plan(DeviceJob row, MethodCall call, Instant now) {
+    void plan(DeviceJob row, MethodCall call, Instant now, Duration lag) {
         MethodBehavior behavior = behavior(call.methodName());
         int timeout = call.responseTimeoutInSeconds() > 0 ? call.responseTimeoutInSeconds() : 30;
-        row.status = DeviceJobStatus.RUNNING;
-        row.started = now;
-        row.updated = now;
+        row.running(now, lag);
         if (behavior.latency().compareTo(Duration.ofSeconds(timeout)) > 0) {
             row.dueAt = now.plusSeconds(timeout);
-            row.willFail = true;
-            row.errorCode = TIMEOUT_CODE;
+            row.timesOut = true;
             return;
         }
         row.dueAt = now.plus(behavior.latency());
@@ -61,22 +58,26 @@ public final class MethodSimulator {
         }
     }
 
+    /** Starts the call on an offline device: the hub waits connectTimeoutInSeconds for it, then gives up. */
+    void waitForConnection(DeviceJob row, MethodCall call, Instant now, Duration lag) {
+        row.running(now, lag);
+        row.dueAt = now.plusSeconds(Math.max(0, call.connectTimeoutInSeconds()));
+        row.timesOut = true;
+    }
+
     /** Completes a row whose answer is due. */
-    void answer(DeviceJob row, MethodCall call, Instant now) {
-        if (TIMEOUT_CODE.equals(row.errorCode)) {
-            row.fail(TIMEOUT_CODE, TIMEOUT_TEXT, now);
+    void answer(DeviceJob row, MethodCall call, Instant now, Duration lag) {
+        if (row.timesOut) {
+            row.fail(TIMEOUT_CODE, TIMEOUT_TEXT, now, lag);
             return;
         }
         MethodBehavior behavior = behavior(call.methodName());
         if (row.willFail) {
-            row.responseStatus = 500;
-            row.responsePayload = Json.object().put("message", "Simulated device failure");
-            row.fail("DeviceMethodFailed", "The device answered the method with status 500.", now);
+            row.fail("DeviceMethodFailed", "The device answered the method with status 500.", 500,
+                    Json.object().put("message", "Simulated device failure"), now, lag);
             return;
         }
-        row.responseStatus = behavior.status();
-        row.responsePayload = behavior.payload() == null ? null : behavior.payload().deepCopy();
-        row.finish(DeviceJobStatus.COMPLETED, now);
+        row.complete(now, behavior.status(), behavior.payload() == null ? null : behavior.payload().deepCopy(), lag);
     }
 
     static boolean online(DeviceTwin twin) {

@@ -6,6 +6,7 @@
 package io.github.iotjobs.emulator.fleet;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,9 @@ public final class DeviceTwin implements Document {
     private final long desiredVersion;
     private final long reportedVersion;
     private final boolean connected;
+    // For a lagging query index: when this snapshot replaced the one before (null: since ever), and that one.
+    private final Instant since;
+    private final DeviceTwin older;
 
     public DeviceTwin(String deviceId, ObjectNode tags, ObjectNode desired, ObjectNode reported, boolean connected) {
         this(deviceId, tags, desired, reported, 1, 1, 1, connected);
@@ -38,6 +42,14 @@ public final class DeviceTwin implements Document {
 
     private DeviceTwin(String deviceId, ObjectNode tags, ObjectNode desired, ObjectNode reported, long version,
                        long desiredVersion, long reportedVersion, boolean connected) {
+        this(deviceId, tags, desired, reported, version, desiredVersion, reportedVersion, connected, null, null);
+    }
+
+    private DeviceTwin(String deviceId, ObjectNode tags, ObjectNode desired, ObjectNode reported, long version,
+                       long desiredVersion, long reportedVersion, boolean connected, Instant since,
+                       DeviceTwin older) {
+        this.since = since;
+        this.older = older;
         this.deviceId = deviceId;
         this.tags = tags == null ? Json.object() : tags;
         this.desired = desired == null ? Json.object() : desired;
@@ -112,6 +124,35 @@ public final class DeviceTwin implements Document {
         Json.merge(newReported, reportedPatch);
         return new DeviceTwin(deviceId, tags, desired, newReported, version + 1, desiredVersion,
                 reportedVersion + 1, connected);
+    }
+
+    /** This snapshot as current since {@code at}, remembering {@code previous} for readers that lag behind. */
+    DeviceTwin replacing(DeviceTwin previous, Instant at) {
+        return new DeviceTwin(deviceId, tags, desired, reported, version, desiredVersion, reportedVersion, connected,
+                at, previous);
+    }
+
+    /** The snapshot a reader lagging until {@code cutoff} sees, or null when the device did not exist yet. */
+    public DeviceTwin asOf(Instant cutoff) {
+        DeviceTwin t = this;
+        while (t != null && t.since != null && t.since.isAfter(cutoff)) {
+            t = t.older;
+        }
+        return t;
+    }
+
+    /** This snapshot without the older ones no reader at or after {@code cutoff} can see. */
+    DeviceTwin prunedBefore(Instant cutoff) {
+        if (since == null || !since.isAfter(cutoff)) {
+            return older == null ? this : withOlder(null);
+        }
+        DeviceTwin kept = older == null ? null : older.prunedBefore(cutoff);
+        return kept == older ? this : withOlder(kept);
+    }
+
+    private DeviceTwin withOlder(DeviceTwin value) {
+        return new DeviceTwin(deviceId, tags, desired, reported, version, desiredVersion, reportedVersion, connected,
+                since, value);
     }
 
     /** The wire shape of a twin (protocol.md §4.4). */

@@ -5,21 +5,47 @@
  */
 package io.github.iotjobs.emulator.fleet;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The simulated device fleet, shared by every platform API and the job engine. Sorted by deviceId so that paged
- * queries are stable; each twin is an immutable snapshot replaced atomically.
+ * queries are stable; each twin is an immutable snapshot replaced atomically. With an index lag, each twin keeps
+ * the snapshots it replaced for as long as the lagging query index may still show them.
  */
 public final class Fleet {
 
     private final ConcurrentSkipListMap<String, DeviceTwin> twins = new ConcurrentSkipListMap<>();
+    private final Clock clock;
+    private final Duration indexLag;
+    private volatile Consumer<String> desiredListener = id -> { };
+
+    /** A fleet whose query index is always current. */
+    public Fleet() {
+        this(Clock.systemUTC(), Duration.ZERO);
+    }
+
+    public Fleet(Clock clock, Duration indexLag) {
+        if (indexLag.isNegative()) {
+            throw new IllegalArgumentException("indexLag must not be negative");
+        }
+        this.clock = clock;
+        this.indexLag = indexLag;
+    }
+
+    /** Told the id of each device whose desired properties a patch has changed (device agents report them). */
+    public void onDesiredChange(Consumer<String> listener) {
+        desiredListener = listener;
+    }
 
     public void put(DeviceTwin twin) {
         twins.put(twin.deviceId(), twin);
@@ -42,16 +68,32 @@ public final class Fleet {
         return deviceId == null ? twins : twins.tailMap(deviceId, false);
     }
 
+    /** The twin as the (possibly lagging) query index shows it, or null when the index does not show it yet. */
+    public DeviceTwin indexed(DeviceTwin current) {
+        return indexLag.isZero() ? current : current.asOf(clock.instant().minus(indexLag));
+    }
+
     /** Applies an update atomically; returns the new twin, or empty when the device does not exist. */
     public Optional<DeviceTwin> update(String deviceId, UnaryOperator<DeviceTwin> change) {
-        return Optional.ofNullable(twins.computeIfPresent(deviceId, (id, twin) -> change.apply(twin)));
+        return Optional.ofNullable(twins.computeIfPresent(deviceId, (id, twin) -> {
+            DeviceTwin next = change.apply(twin);
+            if (next == twin || indexLag.isZero()) {
+                return next;
+            }
+            Instant now = clock.instant();
+            return next.replacing(twin.prunedBefore(now.minus(indexLag)), now);
+        }));
     }
 
     public Optional<DeviceTwin> patch(String deviceId, JsonNode tagsPatch, JsonNode desiredPatch) {
-        return update(deviceId, twin -> twin.patched(tagsPatch, desiredPatch));
+        Optional<DeviceTwin> result = update(deviceId, twin -> twin.patched(tagsPatch, desiredPatch));
+        if (result.isPresent() && desiredPatch != null && desiredPatch.isObject() && !desiredPatch.isEmpty()) {
+            desiredListener.accept(deviceId);
+        }
+        return result;
     }
 
     public void setConnected(String deviceId, boolean connected) {
-        update(deviceId, twin -> twin.withConnected(connected));
+        update(deviceId, twin -> twin.connected() == connected ? twin : twin.withConnected(connected));
     }
 }

@@ -39,6 +39,9 @@ public final class EmulatorServer implements AutoCloseable {
     /** Bodies above this are refused with 413 before parsing. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
+    /** A request (headers and body) must arrive within this time, or its connection is closed. */
+    public static final int MAX_REQUEST_SECONDS = 30;
+
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
 
     static {
@@ -47,7 +50,14 @@ public final class EmulatorServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // A client that sends its request slowly (or never finishes it) must not hold a server thread forever:
+        // the JDK server closes a connection whose request has not been read whole within this many seconds.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        }
     }
+
+    private static final String PATH_OF_ADMIN = "/_emulator/";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -108,31 +118,34 @@ public final class EmulatorServer implements AutoCloseable {
     private Response respond(HttpExchange exchange) throws IOException {
         String rawPath = exchange.getRequestURI().getRawPath();
         Handler primary = owner(rawPath == null ? "/" : rawPath);
-        Fault fault = faults.match(exchange.getRequestMethod(), rawPath == null ? "/" : rawPath);
-        if (fault != null) {
-            switch (fault.kind()) {
-                case DROP_CONNECTION:
-                    return null;
-                case MALFORMED_BODY:
-                    return Response.raw(200, "{\"jobId\": \"trunc");
-                case STATUS:
-                    return primary.error(new ApiException(fault.statusCode(), fault.statusCode() == 429
-                            ? "ThrottlingException" : fault.statusCode() == 503 ? "ServiceUnavailable"
-                            : "ServerError", "Injected fault", fault.retryAfter() == null ? null
-                            : String.valueOf(fault.retryAfter())));
-                case LATENCY:
-                    try {
-                        Thread.sleep(fault.delay().toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
         try {
+            // The request is read whole first, so the request time bound never counts injected latency.
             Request request = read(exchange);
+            // The admin API stays reachable whatever faults a test has injected.
+            Fault fault = rawPath != null && rawPath.startsWith(PATH_OF_ADMIN) ? null
+                    : faults.match(exchange.getRequestMethod(), rawPath == null ? "/" : rawPath);
+            if (fault != null) {
+                switch (fault.kind()) {
+                    case DROP_CONNECTION:
+                        return null;
+                    case MALFORMED_BODY:
+                        return Response.raw(200, "{\"jobId\": \"trunc");
+                    case STATUS:
+                        return primary.error(new ApiException(fault.statusCode(), fault.statusCode() == 429
+                                ? "ThrottlingException" : fault.statusCode() == 503 ? "ServiceUnavailable"
+                                : "ServerError", "Injected fault", fault.retryAfter() == null ? null
+                                : String.valueOf(fault.retryAfter())));
+                    case LATENCY:
+                        try {
+                            Thread.sleep(fault.delay().toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            }
             for (Handler handler : handlers) {
                 Response response = handler.handle(request);
                 if (response != null) {

@@ -7,6 +7,7 @@ package io.github.iotjobs.emulator.hub;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,8 @@ import io.github.iotjobs.emulator.json.Json;
 import io.github.iotjobs.emulator.query.JsonDocument;
 import io.github.iotjobs.emulator.query.QueryException;
 import io.github.iotjobs.emulator.query.SqlQuery;
+import io.github.iotjobs.emulator.quota.Quotas;
+import io.github.iotjobs.emulator.quota.ThrottleClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +50,18 @@ public final class HubApi implements Handler {
     private final SasValidator sas;
     private final Clock clock;
     private final HubErrors errors;
+    private final Quotas quotas;
 
-    /** @param sas null to serve without authentication */
-    public HubApi(Fleet fleet, JobEngine engine, SasValidator sas, Clock clock) {
+    /**
+     * @param sas    null to serve without authentication
+     * @param quotas the jobs and queries quotas requests are admitted under
+     */
+    public HubApi(Fleet fleet, JobEngine engine, SasValidator sas, Clock clock, Quotas quotas) {
         this.fleet = fleet;
         this.engine = engine;
         this.sas = sas;
         this.clock = clock;
+        this.quotas = quotas;
         this.errors = new HubErrors(clock);
     }
 
@@ -75,6 +83,7 @@ public final class HubApi implements Handler {
         if (apiVersion == null || apiVersion.isBlank()) {
             throw new ApiException(400, "InvalidProtocolVersion", "BadRequest");
         }
+        admit(devicesQuery ? ThrottleClass.QUERIES : ThrottleClass.JOBS);
         String method = request.method();
         if (devicesQuery) {
             requireMethod(method, "POST");
@@ -117,6 +126,17 @@ public final class HubApi implements Handler {
         }
     }
 
+    /**
+     * Spends one operation of the class' quota or answers 429 ThrottlingException (429001) in the hub's shape. No
+     * source shows the hub sending Retry-After on 429 (protocol.md §1.2), so neither does the emulator.
+     */
+    private void admit(ThrottleClass throttleClass) {
+        if (!quotas.tryAcquire(throttleClass)) {
+            throw new ApiException(429, "ThrottlingException", "Throttling limits exceeded for " + throttleClass.wire()
+                    + " (" + quotas.rate(throttleClass) + "). Error code 429001.");
+        }
+    }
+
     private Response create(String id, Request request) {
         JobSpec spec = JobRequestParser.parse(id, request.body(), clock.instant());
         Job job = engineCall(() -> engine.create(spec));
@@ -138,11 +158,11 @@ public final class HubApi implements Handler {
         JobType type = typeText == null ? null : JobType.fromWire(typeText);
         JobStatus status = statusText == null ? null : JobStatus.fromWire(statusText);
         boolean impossible = typeText != null && type == null || statusText != null && status == null;
-        List<ObjectNode> items = new ArrayList<>();
+        List<Job> items = new ArrayList<>();
         if (!impossible) {
             for (Job job : engine.jobs()) {
                 if ((type == null || job.spec().type() == type) && (status == null || job.status() == status)) {
-                    items.add(job.toJson());
+                    items.add(job);
                 }
             }
         }
@@ -181,29 +201,22 @@ public final class HubApi implements Handler {
                     + e.getMessage());
         }
         if (query.source() == SqlQuery.Source.DEVICE_JOBS) {
-            List<ObjectNode> rows = new ArrayList<>();
-            for (Job job : engine.jobs()) {
-                for (ObjectNode row : job.deviceRows()) {
-                    if (query.where().test(new JsonDocument(row))) {
-                        rows.add(row);
-                    }
-                }
-            }
-            return offsetPage(rows, paging, "DeviceJob");
+            return deviceJobsPage(query, paging);
         }
         ArrayNode page = Json.NODES.arrayNode();
         String lastKey = null;
         boolean more = false;
         for (Map.Entry<String, DeviceTwin> e : fleet.after(paging.afterKey()).entrySet()) {
-            if (!query.where().test(e.getValue())) {
+            DeviceTwin twin = fleet.indexed(e.getValue());
+            if (twin == null || !query.where().test(twin)) {
                 continue;
             }
             if (page.size() == paging.pageSize()) {
                 more = true;
                 break;
             }
-            page.add(query.projection().isEmpty() ? e.getValue().toJson()
-                    : Projections.project(e.getValue().toJson(), query.projection()));
+            page.add(query.projection().isEmpty() ? twin.toJson()
+                    : Projections.project(twin.toJson(), query.projection()));
             lastKey = e.getKey();
         }
         Response response = Response.json(200, page)
@@ -214,11 +227,51 @@ public final class HubApi implements Handler {
         return response;
     }
 
-    private static Response offsetPage(List<ObjectNode> items, Paging paging, String itemType) {
+    /**
+     * A page of devices.jobs rows, read from where the continuation token points (a job and a row index in it), as
+     * the lagging index shows them: the cost is the rows read, not the size of the job.
+     */
+    private Response deviceJobsPage(SqlQuery query, Paging paging) {
+        List<Job> jobs = query.requiredJobId().map(id -> engine.job(id).map(List::of).orElse(List.<Job>of()))
+                .orElseGet(engine::jobs);
+        Paging.RowPosition position = paging.rowPosition();
+        int jobIndex = 0;
+        if (position != null) {
+            while (jobIndex < jobs.size() && !jobs.get(jobIndex).spec().jobId().equals(position.jobId())) {
+                jobIndex++;
+            }
+        }
+        Instant cutoff = clock.instant().minus(engine.indexLag());
+        List<ObjectNode> rows = new ArrayList<>(paging.pageSize());
+        String nextToken = null;
+        for (int j = jobIndex; j < jobs.size(); j++) {
+            Job job = jobs.get(j);
+            int from = position != null && j == jobIndex ? position.row() : 0;
+            int next = job.readRows(from, cutoff, row -> query.where().test(new JsonDocument(row)),
+                    paging.pageSize() - rows.size(), rows);
+            if (rows.size() == paging.pageSize()) {
+                if (next < job.rowCount()) {
+                    nextToken = Paging.rowToken(job.spec().jobId(), next);
+                } else if (j + 1 < jobs.size()) {
+                    nextToken = Paging.rowToken(jobs.get(j + 1).spec().jobId(), 0);
+                }
+                break;
+            }
+        }
+        ArrayNode page = Json.NODES.arrayNode();
+        rows.forEach(page::add);
+        Response response = Response.json(200, page).header("x-ms-item-type", "DeviceJob");
+        if (nextToken != null) {
+            response.header("x-ms-continuation", nextToken);
+        }
+        return response;
+    }
+
+    private static Response offsetPage(List<Job> items, Paging paging, String itemType) {
         int from = Math.min(paging.offset(), items.size());
         int to = Math.min(items.size(), from + paging.pageSize());
         ArrayNode page = Json.NODES.arrayNode();
-        items.subList(from, to).forEach(page::add);
+        items.subList(from, to).forEach(job -> page.add(job.toJson()));
         Response response = Response.json(200, page).header("x-ms-item-type", itemType);
         if (to < items.size()) {
             response.header("x-ms-continuation", Paging.offsetToken(to));

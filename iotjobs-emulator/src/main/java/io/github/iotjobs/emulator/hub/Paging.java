@@ -79,6 +79,34 @@ record Paging(int pageSize, String position) {
         return position.substring(2);
     }
 
+    /** Where a devices.jobs page starts: a job and a row index within it. */
+    record RowPosition(String jobId, int row) {
+    }
+
+    /** For devices.jobs pages: the job and row the page starts at, or null for the first page. */
+    RowPosition rowPosition() {
+        if (position == null) {
+            return null;
+        }
+        int colon = position.lastIndexOf(':');
+        if (!position.startsWith("r:") || colon <= 2) {
+            throw invalidToken();
+        }
+        try {
+            int row = Integer.parseInt(position.substring(colon + 1));
+            if (row < 0) {
+                throw invalidToken();
+            }
+            return new RowPosition(position.substring(2, colon), row);
+        } catch (NumberFormatException e) {
+            throw invalidToken();
+        }
+    }
+
+    static String rowToken(String jobId, int row) {
+        return encode("r:" + jobId + ":" + row);
+    }
+
     static String offsetToken(int offset) {
         return encode("o:" + offset);
     }

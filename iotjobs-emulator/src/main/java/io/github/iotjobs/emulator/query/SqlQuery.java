@@ -7,6 +7,7 @@ package io.github.iotjobs.emulator.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The query forms the emulator serves on POST /devices/query: SELECT * or a projection (SELECT deviceId, tags.x)
@@ -19,11 +20,21 @@ public final class SqlQuery {
     private final Source source;
     private final List<String> projection;
     private final Condition where;
+    private final String requiredJobId;
 
-    private SqlQuery(Source source, List<String> projection, Condition where) {
+    private SqlQuery(Source source, List<String> projection, Condition where, String requiredJobId) {
         this.source = source;
         this.projection = projection;
         this.where = where;
+        this.requiredJobId = requiredJobId;
+    }
+
+    /**
+     * For devices.jobs: the job id every matching row must have, when the WHERE is a pure conjunction (no OR, NOT
+     * or NIN) containing {@code jobId = 'X'}; lets a page read one job's rows instead of every job's.
+     */
+    public Optional<String> requiredJobId() {
+        return Optional.ofNullable(requiredJobId);
     }
 
     /** The selected property paths, or an empty list for SELECT *. */
@@ -71,11 +82,38 @@ public final class SqlQuery {
         }
         Token next = tokens.get(i);
         if (next.kind() == Token.Kind.EOF) {
-            return new SqlQuery(source, projection, Condition.ALL);
+            return new SqlQuery(source, projection, Condition.ALL, null);
         }
         expectKeyword(next, "WHERE");
         String prefix = source == Source.DEVICE_JOBS ? "devices.jobs" : "devices";
-        return new SqlQuery(source, projection, Condition.parse(tokens, i + 1, prefix, text));
+        Condition where = Condition.parse(tokens, i + 1, prefix, text);
+        return new SqlQuery(source, projection, where, source == Source.DEVICE_JOBS
+                ? requiredJobId(tokens, i + 1) : null);
+    }
+
+    private static boolean opensTerm(List<Token> tokens, int i, int start) {
+        return i == start || tokens.get(i - 1).isKeyword("AND") || tokens.get(i - 1).is("(");
+    }
+
+    private static String requiredJobId(List<Token> tokens, int start) {
+        for (int i = start; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isKeyword("OR") || t.isKeyword("NOT") || t.isKeyword("NIN")) {
+                return null;
+            }
+        }
+        for (int i = start; i + 3 < tokens.size(); i++) {
+            boolean bare = tokens.get(i).isKeyword("jobId") && opensTerm(tokens, i, start);
+            boolean qualified = bare || i >= start + 4 && tokens.get(i).isKeyword("jobId") && tokens.get(i - 1).is(".")
+                    && tokens.get(i - 2).isKeyword("jobs") && tokens.get(i - 3).is(".")
+                    && tokens.get(i - 4).isKeyword("devices") && opensTerm(tokens, i - 4, start);
+            Token after = tokens.get(i + 3);
+            if (qualified && tokens.get(i + 1).is("=") && tokens.get(i + 2).kind() == Token.Kind.STRING
+                    && (after.kind() == Token.Kind.EOF || after.isKeyword("AND") || after.is(")"))) {
+                return tokens.get(i + 2).text();
+            }
+        }
+        return null;
     }
 
     /** Reads {@code path [, path]...} into the list; returns the index of the token after it. */

@@ -47,6 +47,7 @@ class DocsSamplesTest {
     @RegisterExtension
     static IotJobsEmulatorExtension emulator = new IotJobsEmulatorExtension(IotJobsEmulator.builder()
             .devices(100)
+            .noThrottling()
             .offlineFraction(0.05)
             .method("reboot", MethodBehavior.ok().withLatency(Duration.ofMillis(200)).withFailureRate(0.1)));
 

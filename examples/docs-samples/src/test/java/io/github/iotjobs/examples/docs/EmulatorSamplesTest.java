@@ -15,6 +15,7 @@ import io.github.iotjobs.emulator.ManualClock;
 import io.github.iotjobs.emulator.Tier;
 import io.github.iotjobs.emulator.engine.MethodBehavior;
 import io.github.iotjobs.emulator.http.Fault;
+import io.github.iotjobs.emulator.quota.ThrottleClass;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class EmulatorSamplesTest {
     @RegisterExtension
     static IotJobsEmulatorExtension emulator = new IotJobsEmulatorExtension(IotJobsEmulator.builder()
             .devices(50)
+            .noThrottling()                         // a fast suite; without it, S1's real pace
             .method("reboot", MethodBehavior.ok().withFailureRate(0.1)));
 
     @Test
@@ -41,7 +43,7 @@ class EmulatorSamplesTest {
         try (IotJobsEmulator emulator = IotJobsEmulator.builder()
                 .devices(2000)                      // generated: tags building, floor, model, region, firmware
                 .offlineFraction(0.02)              // 2% of the devices never answer a method
-                .tier(Tier.S1)                      // at most 1 active job, as on an S1 hub
+                .tier(Tier.S1)                      // 1 active job; 100 jobs ops, 20 queries a minute
                 .method("reboot", MethodBehavior.ok()
                         .withLatency(Duration.ofSeconds(2))
                         .withFailureRate(0.03))
@@ -54,6 +56,26 @@ class EmulatorSamplesTest {
             assertThat(emulator.twin("device-000007")).isPresent();
             assertThat(iotjobs.getConfiguration().getBaseUrl()).startsWith("http://127.0.0.1:");
             camel.close();
+        }
+    }
+
+    @Test
+    void quotasLagAndDeviceAgents() {
+        try (IotJobsEmulator emulator = IotJobsEmulator.builder()
+                .devices(1000)
+                .tier(Tier.S1).units(2)             // two S1 units: 200 jobs ops and 40 queries a minute
+                .throttle("deviceOps", "50/sec")    // one class, for the whole hub
+                .indexLag(Duration.ofMinutes(10))   // devices.jobs rows and twin queries show 10 minutes ago
+                .reportLatency(Duration.ofSeconds(30)) // devices report desired changes back after 30 s
+                .neverConverging(0.01)              // ... except 1% of them
+                .rebootOffline(Duration.ofMinutes(2)) // after "reboot" a device is offline for 2 minutes
+                .start()) {
+            long admitted = emulator.requests(ThrottleClass.QUERIES);   // as GET /_emulator/stats counts them
+            long refused = emulator.throttled(ThrottleClass.QUERIES);   // answered 429 ThrottlingException
+            assertThat(admitted + refused).isZero();
+            assertThat(emulator.quota(ThrottleClass.QUERIES).orElseThrow()).hasToString("40/min");
+            assertThat(emulator.quota(ThrottleClass.DEVICE_OPS).orElseThrow()).hasToString("50/sec");
+            assertThat(emulator.engine().indexLag()).isEqualTo(Duration.ofMinutes(10));
         }
     }
 

@@ -15,6 +15,7 @@ import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatus;
 import io.github.iotjobs.emulator.IotJobsEmulator;
+import io.github.iotjobs.emulator.Tier;
 import io.github.iotjobs.emulator.engine.MethodBehavior;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -69,10 +70,15 @@ public final class FleetRolloutDemo {
         }
     }
 
-    /** An emulator with a fleet over 5 buildings and 10 floors, a slow and slightly unreliable reboot method. */
+    /**
+     * An emulator with a fleet over 5 buildings and 10 floors, a slow and slightly unreliable reboot method. The hub
+     * is an S3 with 10 units, quotas on: 500 device operations a second keep the demo well under a minute (on one
+     * S1 unit, 10 a second, its two jobs over 2,000 devices would take about 7 minutes).
+     */
     public static IotJobsEmulator startEmulator(int devices) {
         return IotJobsEmulator.builder()
                 .devices(devices)
+                .tier(Tier.S3).units(10)
                 .offlineFraction(0.02)
                 .method("reboot", MethodBehavior.ok().withLatency(Duration.ofSeconds(2)).withFailureRate(0.03))
                 .start();

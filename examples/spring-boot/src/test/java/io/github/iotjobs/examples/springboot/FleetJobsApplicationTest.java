@@ -29,6 +29,7 @@ class FleetJobsApplicationTest {
 
     static final IotJobsEmulator EMULATOR = IotJobsEmulator.builder()
             .devices(100)
+            .noThrottling()
             .method("reboot", MethodBehavior.ok().withLatency(Duration.ofMillis(300)).withFailureRate(0.2))
             .start();
 

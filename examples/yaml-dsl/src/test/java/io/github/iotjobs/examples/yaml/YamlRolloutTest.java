@@ -27,6 +27,7 @@ class YamlRolloutTest {
     void yamlRolloutUpdatesRebootsAndCollectsTheFailedDevices() throws Exception {
         try (IotJobsEmulator emulator = IotJobsEmulator.builder()
                 .devices(200)
+                .noThrottling()
                 .offlineFraction(0.05)
                 .method("reboot", MethodBehavior.ok().withLatency(Duration.ofMillis(500)).withFailureRate(0.05))
                 .start()) {
