@@ -8,6 +8,7 @@ package io.github.iotjobs.camel.client;
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.transport.AmbiguousOutcomeException;
 import io.github.iotjobs.camel.transport.JsonBodies;
+import io.github.iotjobs.camel.transport.RetryLaterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +96,9 @@ public final class SettledChange {
             Outcome<T> outcome;
             try {
                 outcome = check.check(reason);
+            } catch (RetryLaterException waitFirst) {
+                // The read must wait (throttled): the caller runs the change again later, as a repeat.
+                throw waitFirst;
             } catch (IotJobsOperationFailedException readFailed) {
                 AmbiguousOutcomeException unknown = unknown(failure);
                 unknown.addSuppressed(readFailed);

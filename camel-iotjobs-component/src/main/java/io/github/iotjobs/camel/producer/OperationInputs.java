@@ -6,6 +6,7 @@
 package io.github.iotjobs.camel.producer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -132,6 +133,35 @@ final class OperationInputs {
     boolean waitForCompletion() {
         return header(IotJobsConstants.WAIT_FOR_COMPLETION, "waitForCompletion", configuration::isWaitForCompletion,
                 Boolean.class);
+    }
+
+    Duration pollInterval() {
+        return duration(IotJobsConstants.POLL_INTERVAL, "pollInterval", configuration.getPollInterval());
+    }
+
+    Duration waitTimeout() {
+        return duration(IotJobsConstants.WAIT_TIMEOUT, "waitTimeout", configuration.getWaitTimeout());
+    }
+
+    /** A header in milliseconds, or an ISO-8601 duration ({@code PT5S}); the option otherwise. */
+    private Duration duration(String headerName, String field, long optionMillis) {
+        Object value = message.getHeader(headerName);
+        if (value == null) {
+            return Duration.ofMillis(optionMillis);
+        }
+        if (value instanceof Duration duration) {
+            return duration;
+        }
+        if (value instanceof Number number) {
+            return Duration.ofMillis(number.longValue());
+        }
+        String text = value.toString().trim();
+        try {
+            return text.matches("-?\\d+") ? Duration.ofMillis(Long.parseLong(text)) : Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new IotJobsValidationException(field, field + " (header " + headerName + ") '" + text + "' must be"
+                                                        + " milliseconds or an ISO-8601 duration such as PT5S");
+        }
     }
 
     private Instant time(String headerName, String field, Supplier<String> option) {
