@@ -38,8 +38,9 @@ public final class JobsClientFactory {
     private JobsClientFactory() {
     }
 
-    /** Fails naming the option when credentials or addresses are missing or malformed. */
+    /** Fails naming the option when credentials, addresses or the jobType filter are missing or malformed. */
     public static void validate(IotJobsConfiguration configuration) {
+        JobTypes.normalize(configuration.getPlatform(), configuration.getJobType());
         switch (configuration.getPlatform()) {
             case hub -> HubConnectionString.parse(configuration.getConnectionString());
             case central -> {

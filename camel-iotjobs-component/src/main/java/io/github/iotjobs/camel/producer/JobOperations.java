@@ -7,6 +7,7 @@ package io.github.iotjobs.camel.producer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsConstants;
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.IotJobsOperations;
+import io.github.iotjobs.camel.IotJobsPlatform;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.client.DeviceGroups;
@@ -35,6 +37,7 @@ import io.github.iotjobs.camel.client.TargetedJobs;
 import io.github.iotjobs.camel.client.TwinJobSpec;
 import io.github.iotjobs.camel.client.central.CentralInputRules;
 import io.github.iotjobs.camel.transport.JsonBodies;
+import io.github.iotjobs.camel.validation.IotJobsValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -182,8 +185,15 @@ public final class JobOperations {
     }
 
     private List<IotJob> listJobs() throws Exception {
-        return client.listAllJobs(new JobFilter(inputs.jobType(), inputs.jobStatus(), inputs.from(), inputs.to(),
-                pageSize()));
+        Instant from = inputs.from();
+        Instant to = inputs.to();
+        if (client.platform() == IotJobsPlatform.central && (from != null || to != null)) {
+            // from and to filter on creation time; IoT Central jobs carry none, so they cannot be applied.
+            String field = from != null ? "from" : "to";
+            throw new IotJobsValidationException(field, field + " filters on creation time, which IoT Central jobs"
+                                                        + " do not carry; leave from and to unset on platform central");
+        }
+        return client.listAllJobs(new JobFilter(inputs.jobType(), inputs.jobStatus(), from, to, pageSize()));
     }
 
     private PagedIterator<DeviceJob> listJobDevices(String jobId) {

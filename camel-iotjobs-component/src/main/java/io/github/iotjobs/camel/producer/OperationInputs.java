@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsConstants;
+import io.github.iotjobs.camel.client.JobTypes;
 import io.github.iotjobs.camel.client.manager.ManagerCodes;
 import io.github.iotjobs.camel.model.DeviceJobStatus;
 import io.github.iotjobs.camel.model.JobStatus;
@@ -84,9 +85,7 @@ final class OperationInputs {
 
     String jobType() {
         String type = header(IotJobsConstants.JOB_TYPE, "jobType", configuration::getJobType, String.class);
-        // The iothub-manager numeric codes (protocol.md §11.2) are read on every platform.
-        return type != null && (type.trim().equals("3") || type.trim().equals("4")) ? ManagerCodes.jobTypeWord(type)
-                : type;
+        return JobTypes.normalize(configuration.getPlatform(), type);
     }
 
     JobStatus jobStatus() {
