@@ -55,7 +55,8 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
         super.doStart();
         // Credentials and addresses are checked when the route starts, before any request can be sent.
         JobsClientFactory.validate(configuration);
-        client = JobsClientFactory.create(configuration, getCamelContext());
+        client = JobsClientFactory.create(configuration, getCamelContext(),
+                ((IotJobsComponent) getComponent()).getSharedResources());
         // Producers wait here (job polls, retry backoff): tasks, not threads, per waiting exchange.
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "IotJobsWait",
                 WAIT_THREADS);
