@@ -50,7 +50,10 @@ public class IotJobsProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        return attempt(exchange, callback, 0, null);
+        return attempt(exchange, doneSync -> {
+            JobOperations.stepDone(exchange);
+            callback.done(doneSync);
+        }, 0, null);
     }
 
     /** Registers the exchange's wait, and makes sure its route's shutdown cancels it instead of waiting an hour. */

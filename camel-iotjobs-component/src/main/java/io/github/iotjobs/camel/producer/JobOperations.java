@@ -142,6 +142,18 @@ public final class JobOperations {
         return jobId;
     }
 
+    /**
+     * Ends this step's memory on the exchange: what an earlier attempt may have sent, and, once the step succeeded,
+     * the ids it generated, so that a later create on the same exchange chooses its own.
+     */
+    public static void stepDone(Exchange exchange) {
+        exchange.removeProperty(ATTEMPTED);
+        if (exchange.getException() == null) {
+            exchange.removeProperty(GENERATED_JOB_ID);
+            exchange.removeProperty(GENERATED_RERUN_ID);
+        }
+    }
+
     private String generatedId(String property, String header) {
         String id = exchange.getProperty(property, String.class);
         if (id == null) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.iotjobs.camel.IotJobsConstants;
-import io.github.iotjobs.camel.validation.IotJobsValidationException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.iotjobs.camel.ValidationAssertions.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,13 +58,6 @@ class CentralInputEdgesTest extends CentralWireMockSupport {
             {"value":[{"id":"j1","group":"g","status":"running","data":[{"type":"property","target":"t","path":"p",
              "value":1}]},{"id":"j2","group":"g","status":"running","data":[{"type":"command","target":"t",
              "path":"reboot"}]}]}""";
-
-    private static void refused(Exchange exchange, String field) {
-        IotJobsValidationException failure = exchange.getException(IotJobsValidationException.class);
-        assertThat(failure).isNotNull();
-        assertThat(failure.getField()).startsWith(field);
-        assertThat(failure.getMessage()).contains(field);
-    }
 
     @Test
     void theHowToJobBodyIsSentInTheSwaggersWords() {

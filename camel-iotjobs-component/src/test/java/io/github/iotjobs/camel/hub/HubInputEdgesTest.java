@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.iotjobs.camel.IotJobsConstants;
-import io.github.iotjobs.camel.validation.IotJobsValidationException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.github.iotjobs.camel.ValidationAssertions.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,13 +51,6 @@ class HubInputEdgesTest extends HubWireMockSupport {
 
     private Exchange twin(Map<String, Object> patch) {
         return call(TWIN, patch, Map.of(IotJobsConstants.JOB_ID, "edge"));
-    }
-
-    private static void refused(Exchange exchange, String field) {
-        IotJobsValidationException failure = exchange.getException(IotJobsValidationException.class);
-        assertThat(failure).isNotNull();
-        assertThat(failure.getField()).startsWith(field);
-        assertThat(failure.getMessage()).contains(field);
     }
 
     @Test

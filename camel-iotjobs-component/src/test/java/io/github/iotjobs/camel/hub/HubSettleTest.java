@@ -47,6 +47,10 @@ class HubSettleTest extends HubWireMockSupport {
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(0))
                         .to("iotjobs:hub?operation=scheduleDeviceMethod&methodName=reboot&queryCondition=*"
                             + "&maxRetries=0");
+                from("direct:twice")
+                        .to("iotjobs:hub?operation=scheduleDeviceMethod&methodName=reboot&queryCondition=*")
+                        .removeHeader(IotJobsConstants.JOB_ID)
+                        .to("iotjobs:hub?operation=scheduleDeviceMethod&methodName=reboot&queryCondition=*");
             }
         };
     }
@@ -115,6 +119,19 @@ class HubSettleTest extends HubWireMockSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(IotJob.class).jobId()).isEqualTo("job01");
         hub.verify(1, putRequestedFor(urlPathEqualTo("/jobs/v2/job01")));
+    }
+
+    @Test
+    void aSecondCreateOnTheSameExchangeChoosesItsOwnId() {
+        hub.stubFor(put(urlPathMatching("/jobs/v2/.*")).willReturn(okJson(METHOD_JOB)));
+
+        Exchange exchange = template.request("direct:twice", e -> e.getMessage().setBody(null));
+
+        assertThat(exchange.getException()).isNull();
+        List<String> paths = hub.findAll(putRequestedFor(urlPathMatching("/jobs/v2/.*"))).stream()
+                .map(LoggedRequest::getUrl).collect(Collectors.toList());
+        assertThat(paths).hasSize(2);
+        assertThat(paths.get(0)).isNotEqualTo(paths.get(1));
     }
 
     @Test
