@@ -20,9 +20,10 @@ import io.github.iotjobs.camel.consumer.StateScope;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatus;
-import io.github.iotjobs.camel.platform.JobFilter;
-import io.github.iotjobs.camel.platform.JobPlatform;
-import io.github.iotjobs.camel.platform.Page;
+import io.github.iotjobs.camel.client.JobFilter;
+import io.github.iotjobs.camel.client.JobTypes;
+import io.github.iotjobs.camel.client.JobsClient;
+import io.github.iotjobs.camel.client.Page;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -122,10 +123,10 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         IotJobsConfiguration configuration = getEndpoint().getConfiguration();
-        JobPlatform platform = getEndpoint().getPlatform();
+        JobsClient client = getEndpoint().getClient();
         List<IotJob> jobs;
         try {
-            jobs = currentJobs(platform, configuration);
+            jobs = currentJobs(client, configuration);
         } catch (Exception e) {
             pollStatus.unreachable(e);
             throw e;
@@ -134,7 +135,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         int emitted = 0;
         try {
             if ("now".equals(configuration.getStartFrom()) && !state.hasBaseline()) {
-                recordBaseline(platform, configuration, jobs);
+                recordBaseline(client, configuration, jobs);
                 pollStatus.polled(0);
                 return 0;
             }
@@ -146,7 +147,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
                 JobState tracked = state.track(job);
                 String previous = tracked.status();
                 if (configuration.isDeviceEvents() && !tracked.drained()) {
-                    emitted += deviceEvents(platform, configuration, job, tracked);
+                    emitted += deviceEvents(client, configuration, job, tracked);
                 }
                 emitted += jobEvent(configuration, job, tracked, previous);
             }
@@ -163,20 +164,21 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     }
 
     /** The tracked jobs, oldest first, so that events come in the order the jobs were created. */
-    private List<IotJob> currentJobs(JobPlatform platform, IotJobsConfiguration configuration) throws Exception {
+    private List<IotJob> currentJobs(JobsClient client, IotJobsConfiguration configuration) throws Exception {
         if (configuration.getJobId() != null) {
-            return singleJob(platform, configuration.getJobId());
+            return singleJob(client, configuration.getJobId());
         }
         // Status filters apply to what is emitted, not to what is tracked: a job must be seen in every status.
-        List<IotJob> jobs = new ArrayList<>(platform.listAllJobs(
-                new JobFilter(configuration.getJobType(), null, null, null, configuration.getPageSize())));
+        List<IotJob> jobs = new ArrayList<>(client.listAllJobs(
+                new JobFilter(JobTypes.normalize(configuration.getPlatform(), configuration.getJobType()), null, null,
+                        null, configuration.getPageSize())));
         jobs.sort(Comparator.comparing(IotJob::createdTime, Comparator.nullsLast(Comparator.naturalOrder())));
         return jobs;
     }
 
-    private static List<IotJob> singleJob(JobPlatform platform, String jobId) throws Exception {
+    private static List<IotJob> singleJob(JobsClient client, String jobId) throws Exception {
         try {
-            return List.of(platform.getJob(jobId));
+            return List.of(client.getJob(jobId));
         } catch (IotJobsOperationFailedException e) {
             if (e.getStatusCode() == 404) {
                 // Not created yet, or expired: nothing to report, and the platform did answer.
@@ -201,7 +203,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     }
 
     /** startFrom=now: what exists at the first poll is recorded without events, device rows already final included. */
-    private void recordBaseline(JobPlatform platform, IotJobsConfiguration configuration, List<IotJob> jobs)
+    private void recordBaseline(JobsClient client, IotJobsConfiguration configuration, List<IotJob> jobs)
             throws Exception {
         for (IotJob job : jobs) {
             JobState tracked = state.track(job);
@@ -209,7 +211,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
                 if (job.isTerminal()) {
                     tracked.markDrained();
                 } else {
-                    forEachNewFinishedRow(platform, configuration, job, tracked, row -> true);
+                    forEachNewFinishedRow(client, configuration, job, tracked, row -> true);
                 }
             }
             tracked.emitted(job);
@@ -256,10 +258,10 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     }
 
     /** Emits the job's rows that became final since the last poll; a finished job's rows are read one last time. */
-    private int deviceEvents(JobPlatform platform, IotJobsConfiguration configuration, IotJob job, JobState tracked)
+    private int deviceEvents(JobsClient client, IotJobsConfiguration configuration, IotJob job, JobState tracked)
             throws Exception {
         int[] emitted = { 0 };
-        boolean allEmitted = forEachNewFinishedRow(platform, configuration, job, tracked, row -> {
+        boolean allEmitted = forEachNewFinishedRow(client, configuration, job, tracked, row -> {
             if (emitDevice(job, row)) {
                 emitted[0]++;
                 return true;
@@ -277,7 +279,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
      * Pages through the job's final rows not yet in the state and offers each to {@code action}; the rows it accepts
      * are remembered, in one state write per page. Returns whether it accepted all of them.
      */
-    private boolean forEachNewFinishedRow(JobPlatform platform, IotJobsConfiguration configuration, IotJob job,
+    private boolean forEachNewFinishedRow(JobsClient client, IotJobsConfiguration configuration, IotJob job,
                                           JobState tracked, RowAction action) throws Exception {
         Instant watermark = tracked.devicesWatermark();
         Instant since = watermark == null ? null : watermark.minus(DEVICE_ROW_GRACE);
@@ -285,7 +287,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         boolean all = true;
         String continuation = null;
         do {
-            Page<DeviceJob> page = platform.listFinishedDevices(job.jobId(), since, configuration.getPageSize(),
+            Page<DeviceJob> page = client.listFinishedDevices(job.jobId(), since, configuration.getPageSize(),
                     continuation);
             int taken = 0;
             try {

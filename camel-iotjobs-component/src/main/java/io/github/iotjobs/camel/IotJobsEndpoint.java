@@ -5,8 +5,11 @@
  */
 package io.github.iotjobs.camel;
 
-import io.github.iotjobs.camel.platform.JobPlatform;
-import io.github.iotjobs.camel.platform.PlatformFactory;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.iotjobs.camel.client.JobsClient;
+import io.github.iotjobs.camel.client.JobsClientFactory;
+import io.github.iotjobs.camel.producer.PendingWork;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -29,6 +32,8 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     /** Job APIs are rate limited (IoT Hub: 20 queries per minute per unit), so poll every 10 seconds by default. */
     static final long DEFAULT_POLL_DELAY = 10_000;
+    /** Threads that run the short poll and retry tasks of waiting exchanges; no thread waits. */
+    private static final int WAIT_THREADS = 2;
 
     // Redeclared (as camel-mail does) so the catalog states the default this endpoint really uses.
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY,
@@ -38,7 +43,9 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @UriParam
     private final IotJobsConfiguration configuration;
 
-    private JobPlatform platform;
+    private JobsClient client;
+    private ScheduledExecutorService scheduler;
+    private PendingWork pendingWork;
     /** The consumer's state when no stateRepository is set; kept here, so a route restart repeats nothing. */
     private final StateRepository<String, String> memoryState = new MemoryStateRepository();
 
@@ -52,14 +59,25 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         // Credentials and addresses are checked when the route starts, before any request can be sent.
-        PlatformFactory.validate(configuration);
-        platform = PlatformFactory.create(configuration, getCamelContext());
+        JobsClientFactory.validate(configuration);
+        client = JobsClientFactory.create(configuration, getCamelContext(),
+                ((IotJobsComponent) getComponent()).getSharedResources());
+        // Producers wait here (job polls, retry backoff): tasks, not threads, per waiting exchange.
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "IotJobsWait",
+                WAIT_THREADS);
+        pendingWork = new PendingWork(scheduler);
     }
 
     @Override
     protected void doStop() throws Exception {
-        IOHelper.close(platform);
-        platform = null;
+        if (pendingWork != null) {
+            pendingWork.cancel(null, "iotjobs endpoint stopped while the exchange was waiting");
+        }
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+        }
+        IOHelper.close(client);
+        client = null;
         super.doStop();
     }
 
@@ -93,14 +111,19 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
         return memoryState;
     }
 
-    /** The platform client, available while the endpoint is started. */
-    public JobPlatform getPlatform() {
-        return platform;
+    /** The exchanges the endpoint's producers left waiting; available while the endpoint is started. */
+    public PendingWork getPendingWork() {
+        return pendingWork;
+    }
+
+    /** The client of the platform's job API, available while the endpoint is started. */
+    public JobsClient getClient() {
+        return client;
     }
 
     @Override
     public String getServiceUrl() {
-        return PlatformFactory.serviceUrl(configuration);
+        return JobsClientFactory.serviceUrl(configuration);
     }
 
     @Override

@@ -6,12 +6,15 @@
 package io.github.iotjobs.camel.producer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
 import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsConstants;
+import io.github.iotjobs.camel.client.JobTypes;
+import io.github.iotjobs.camel.client.manager.ManagerCodes;
 import io.github.iotjobs.camel.model.DeviceJobStatus;
 import io.github.iotjobs.camel.model.JobStatus;
 import io.github.iotjobs.camel.support.TimeExpression;
@@ -82,11 +85,7 @@ final class OperationInputs {
 
     String jobType() {
         String type = header(IotJobsConstants.JOB_TYPE, "jobType", configuration::getJobType, String.class);
-        // The iothub-manager numeric codes (protocol.md §11.2): 3 and 4.
-        if (type != null && type.trim().equals("3")) {
-            return "scheduleDeviceMethod";
-        }
-        return type != null && type.trim().equals("4") ? "scheduleUpdateTwin" : type;
+        return JobTypes.normalize(configuration.getPlatform(), type);
     }
 
     JobStatus jobStatus() {
@@ -105,10 +104,12 @@ final class OperationInputs {
         if (value instanceof DeviceJobStatus status) {
             return status;
         }
+        DeviceJobStatus byCode = ManagerCodes.deviceJobStatus(value.toString());
+        if (byCode != null) {
+            return byCode;
+        }
         for (DeviceJobStatus status : DeviceJobStatus.values()) {
-            // By name, or by the iothub-manager code (Pending 0 ... Canceled 5), which follows the same order.
-            if (status.name().equalsIgnoreCase(value.toString().trim())
-                || Integer.toString(status.ordinal()).equals(value.toString().trim())) {
+            if (status.name().equalsIgnoreCase(value.toString().trim())) {
                 return status;
             }
         }
@@ -133,20 +134,44 @@ final class OperationInputs {
                 Boolean.class);
     }
 
+    Duration pollInterval() {
+        return duration(IotJobsConstants.POLL_INTERVAL, "pollInterval", configuration.getPollInterval());
+    }
+
+    Duration waitTimeout() {
+        return duration(IotJobsConstants.WAIT_TIMEOUT, "waitTimeout", configuration.getWaitTimeout());
+    }
+
+    /** A header in milliseconds, or an ISO-8601 duration ({@code PT5S}); the option otherwise. */
+    private Duration duration(String headerName, String field, long optionMillis) {
+        Object value = message.getHeader(headerName);
+        if (value == null) {
+            return Duration.ofMillis(optionMillis);
+        }
+        if (value instanceof Duration duration) {
+            return duration;
+        }
+        if (value instanceof Number number) {
+            return Duration.ofMillis(number.longValue());
+        }
+        String text = value.toString().trim();
+        try {
+            return text.matches("-?\\d+") ? Duration.ofMillis(Long.parseLong(text)) : Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new IotJobsValidationException(field, field + " (header " + headerName + ") '" + text + "' must be"
+                                                        + " milliseconds or an ISO-8601 duration such as PT5S");
+        }
+    }
+
     private Instant time(String headerName, String field, Supplier<String> option) {
         String text = header(headerName, field, option, String.class);
         return text == null ? null : TimeExpression.parse(field, text, clock);
     }
 
-    /** iothub-manager JobStatus codes: Unknown 0, Enqueued 1, Running 2 ... Scheduled 6, Queued 7. */
-    private static final JobStatus[] MANAGER_JOB_STATUS_CODES = {
-            JobStatus.unknown, JobStatus.queued, JobStatus.running, JobStatus.completed, JobStatus.failed,
-            JobStatus.cancelled, JobStatus.scheduled, JobStatus.queued };
-
     private static JobStatus parseJobStatus(String text) {
-        String code = text.trim();
-        if (code.length() == 1 && code.charAt(0) >= '0' && code.charAt(0) <= '7') {
-            return MANAGER_JOB_STATUS_CODES[code.charAt(0) - '0'];
+        JobStatus byCode = ManagerCodes.jobStatus(text);
+        if (byCode != null) {
+            return byCode;
         }
         try {
             return JobStatus.of(text);
