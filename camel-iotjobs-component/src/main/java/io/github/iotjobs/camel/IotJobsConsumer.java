@@ -19,9 +19,9 @@ import io.github.iotjobs.camel.consumer.PollStatus;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatus;
-import io.github.iotjobs.camel.platform.JobFilter;
-import io.github.iotjobs.camel.platform.JobPlatform;
-import io.github.iotjobs.camel.platform.Page;
+import io.github.iotjobs.camel.client.JobFilter;
+import io.github.iotjobs.camel.client.JobsClient;
+import io.github.iotjobs.camel.client.Pages;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -117,10 +117,10 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         IotJobsConfiguration configuration = getEndpoint().getConfiguration();
-        JobPlatform platform = getEndpoint().getPlatform();
+        JobsClient client = getEndpoint().getClient();
         List<IotJob> jobs;
         try {
-            jobs = currentJobs(platform, configuration);
+            jobs = currentJobs(client, configuration);
         } catch (Exception e) {
             pollStatus.unreachable(e);
             throw e;
@@ -129,7 +129,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         int emitted = 0;
         try {
             if ("now".equals(configuration.getStartFrom()) && !state.hasBaseline()) {
-                recordBaseline(platform, configuration, jobs);
+                recordBaseline(client, configuration, jobs);
                 pollStatus.polled(0);
                 return 0;
             }
@@ -140,7 +140,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
                 }
                 JobMark previous = state.job(job.jobId());
                 if (configuration.isDeviceEvents() && !state.devicesDrained(job.jobId())) {
-                    emitted += deviceEvents(platform, configuration, job);
+                    emitted += deviceEvents(client, configuration, job);
                 }
                 emitted += jobEvent(configuration, job, previous);
             }
@@ -154,20 +154,20 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     }
 
     /** The tracked jobs, oldest first, so that events come in the order the jobs were created. */
-    private List<IotJob> currentJobs(JobPlatform platform, IotJobsConfiguration configuration) throws Exception {
+    private List<IotJob> currentJobs(JobsClient client, IotJobsConfiguration configuration) throws Exception {
         if (configuration.getJobId() != null) {
-            return singleJob(platform, configuration.getJobId());
+            return singleJob(client, configuration.getJobId());
         }
         // Status filters apply to what is emitted, not to what is tracked: a job must be seen in every status.
-        List<IotJob> jobs = new ArrayList<>(platform.listAllJobs(
+        List<IotJob> jobs = new ArrayList<>(client.listAllJobs(
                 new JobFilter(configuration.getJobType(), null, null, null, configuration.getPageSize())));
         jobs.sort(Comparator.comparing(IotJob::createdTime, Comparator.nullsLast(Comparator.naturalOrder())));
         return jobs;
     }
 
-    private static List<IotJob> singleJob(JobPlatform platform, String jobId) throws Exception {
+    private static List<IotJob> singleJob(JobsClient client, String jobId) throws Exception {
         try {
-            return List.of(platform.getJob(jobId));
+            return List.of(client.getJob(jobId));
         } catch (IotJobsOperationFailedException e) {
             if (e.getStatusCode() == 404) {
                 // Not created yet, or expired: nothing to report, and the platform did answer.
@@ -178,14 +178,14 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     }
 
     /** startFrom=now: what exists at the first poll is recorded without events, device rows already final included. */
-    private void recordBaseline(JobPlatform platform, IotJobsConfiguration configuration, List<IotJob> jobs)
+    private void recordBaseline(JobsClient client, IotJobsConfiguration configuration, List<IotJob> jobs)
             throws Exception {
         for (IotJob job : jobs) {
             if (configuration.isDeviceEvents()) {
                 if (job.isTerminal()) {
                     state.rememberDevicesDrained(job.jobId());
                 } else {
-                    forEachNewFinishedRow(platform, configuration, job, row -> true);
+                    forEachNewFinishedRow(client, configuration, job, row -> true);
                 }
             }
             state.remember(job);
@@ -229,9 +229,9 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     }
 
     /** Emits the job's rows that became final since the last poll; a finished job's rows are read one last time. */
-    private int deviceEvents(JobPlatform platform, IotJobsConfiguration configuration, IotJob job) throws Exception {
+    private int deviceEvents(JobsClient client, IotJobsConfiguration configuration, IotJob job) throws Exception {
         int[] emitted = { 0 };
-        boolean allEmitted = forEachNewFinishedRow(platform, configuration, job, row -> {
+        boolean allEmitted = forEachNewFinishedRow(client, configuration, job, row -> {
             if (emitDevice(job, row)) {
                 emitted[0]++;
                 return true;
@@ -248,36 +248,33 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
      * Pages through the job's final rows not yet in the state and offers each to {@code action}; the rows it accepts
      * are remembered. Returns whether it accepted all of them.
      */
-    private boolean forEachNewFinishedRow(JobPlatform platform, IotJobsConfiguration configuration, IotJob job,
+    private boolean forEachNewFinishedRow(JobsClient client, IotJobsConfiguration configuration, IotJob job,
                                           RowAction action) throws Exception {
         Instant watermark = state.devicesWatermark(job.jobId());
         Instant since = watermark == null ? null : watermark.minus(DEVICE_ROW_GRACE);
-        Instant newest = watermark;
-        boolean all = true;
-        String continuation = null;
-        do {
-            Page<DeviceJob> page = platform.listFinishedDevices(job.jobId(), since, configuration.getPageSize(),
-                    continuation);
-            for (DeviceJob row : page.items()) {
-                if (state.deviceSeen(job.jobId(), row.deviceId())) {
-                    continue;
-                }
-                if (!isRunAllowed() || !action.accept(row)) {
-                    all = false;
-                    continue;
-                }
-                state.rememberDevice(job.jobId(), row.deviceId(), row.status().name());
-                if (row.lastUpdatedTime() != null && (newest == null || row.lastUpdatedTime().isAfter(newest))) {
-                    newest = row.lastUpdatedTime();
-                }
-            }
-            continuation = page.continuation();
-        } while (continuation != null);
+        boolean[] all = { true };
+        Instant[] newestTaken = { watermark };
+        Pages.forEach(continuation -> client.listFinishedDevices(job.jobId(), since, configuration.getPageSize(),
+                continuation), row -> {
+                    if (state.deviceSeen(job.jobId(), row.deviceId())) {
+                        return;
+                    }
+                    if (!isRunAllowed() || !action.accept(row)) {
+                        all[0] = false;
+                        return;
+                    }
+                    state.rememberDevice(job.jobId(), row.deviceId(), row.status().name());
+                    Instant updated = row.lastUpdatedTime();
+                    if (updated != null && (newestTaken[0] == null || updated.isAfter(newestTaken[0]))) {
+                        newestTaken[0] = updated;
+                    }
+                });
+        Instant newest = newestTaken[0];
         // The watermark moves only when every row was taken, so a failed row stays within reach of the next poll.
-        if (all && newest != null && !newest.equals(watermark)) {
+        if (all[0] && newest != null && !newest.equals(watermark)) {
             state.rememberDevicesWatermark(job.jobId(), newest);
         }
-        return all;
+        return all[0];
     }
 
     @FunctionalInterface

@@ -5,8 +5,8 @@
  */
 package io.github.iotjobs.camel;
 
-import io.github.iotjobs.camel.platform.JobPlatform;
-import io.github.iotjobs.camel.platform.PlatformFactory;
+import io.github.iotjobs.camel.client.JobsClient;
+import io.github.iotjobs.camel.client.JobsClientFactory;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -33,7 +33,7 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @UriParam
     private final IotJobsConfiguration configuration;
 
-    private JobPlatform platform;
+    private JobsClient client;
     /** The consumer's state when no stateRepository is set; kept here, so a route restart repeats nothing. */
     private final StateRepository<String, String> memoryState = new MemoryStateRepository();
 
@@ -47,14 +47,14 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         // Credentials and addresses are checked when the route starts, before any request can be sent.
-        PlatformFactory.validate(configuration);
-        platform = PlatformFactory.create(configuration, getCamelContext());
+        JobsClientFactory.validate(configuration);
+        client = JobsClientFactory.create(configuration, getCamelContext());
     }
 
     @Override
     protected void doStop() throws Exception {
-        IOHelper.close(platform);
-        platform = null;
+        IOHelper.close(client);
+        client = null;
         super.doStop();
     }
 
@@ -79,14 +79,14 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
         return memoryState;
     }
 
-    /** The platform client, available while the endpoint is started. */
-    public JobPlatform getPlatform() {
-        return platform;
+    /** The client of the platform's job API, available while the endpoint is started. */
+    public JobsClient getClient() {
+        return client;
     }
 
     @Override
     public String getServiceUrl() {
-        return PlatformFactory.serviceUrl(configuration);
+        return JobsClientFactory.serviceUrl(configuration);
     }
 
     @Override

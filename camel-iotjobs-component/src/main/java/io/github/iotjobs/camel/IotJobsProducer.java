@@ -6,8 +6,9 @@
 package io.github.iotjobs.camel;
 
 import java.util.Arrays;
+import java.util.List;
 
-import io.github.iotjobs.camel.platform.JobPlatform;
+import io.github.iotjobs.camel.client.JobsClient;
 import io.github.iotjobs.camel.producer.JobOperations;
 import io.github.iotjobs.camel.validation.IotJobsValidationException;
 import org.apache.camel.Exchange;
@@ -33,13 +34,17 @@ public class IotJobsProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         IotJobsEndpoint endpoint = getEndpoint();
         IotJobsOperations operation = operation(exchange, endpoint.getConfiguration());
-        JobPlatform platform = endpoint.getPlatform();
-        if (!platform.supportedOperations().contains(operation)) {
+        JobsClient client = endpoint.getClient();
+        if (!operation.isSupportedBy(client)) {
             throw new IotJobsValidationException("operation", "operation " + operation + " is not supported on platform "
-                                                              + platform.kind() + "; it supports "
-                                                              + platform.supportedOperations());
+                                                              + client.platform() + "; it supports "
+                                                              + supported(client));
         }
-        new JobOperations(platform, endpoint.getConfiguration(), exchange).perform(operation);
+        new JobOperations(client, endpoint.getConfiguration(), exchange).perform(operation);
+    }
+
+    private static List<IotJobsOperations> supported(JobsClient client) {
+        return Arrays.stream(IotJobsOperations.values()).filter(operation -> operation.isSupportedBy(client)).toList();
     }
 
     private static IotJobsOperations operation(Exchange exchange, IotJobsConfiguration configuration) {

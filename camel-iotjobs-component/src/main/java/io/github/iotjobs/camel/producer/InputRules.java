@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.iotjobs.camel.IotJobsPlatform;
+import io.github.iotjobs.camel.client.central.CentralInputRules;
 import io.github.iotjobs.camel.transport.JsonBodies;
 import io.github.iotjobs.camel.validation.IotJobsValidationException;
 import io.github.iotjobs.camel.validation.QueryConditionSyntax;

@@ -7,7 +7,6 @@ package io.github.iotjobs.camel.producer;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,15 +14,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsConstants;
+import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.IotJobsOperations;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
-import io.github.iotjobs.camel.platform.JobFilter;
-import io.github.iotjobs.camel.platform.JobPlatform;
-import io.github.iotjobs.camel.platform.MethodJobSpec;
-import io.github.iotjobs.camel.platform.Page;
-import io.github.iotjobs.camel.platform.PagedIterator;
-import io.github.iotjobs.camel.platform.TwinJobSpec;
+import io.github.iotjobs.camel.client.DeviceGroups;
+import io.github.iotjobs.camel.client.DeviceProperties;
+import io.github.iotjobs.camel.client.DeviceQueries;
+import io.github.iotjobs.camel.client.GroupJobs;
+import io.github.iotjobs.camel.client.JobCancellation;
+import io.github.iotjobs.camel.client.JobFilter;
+import io.github.iotjobs.camel.client.JobsClient;
+import io.github.iotjobs.camel.client.MethodJobSpec;
+import io.github.iotjobs.camel.client.Page;
+import io.github.iotjobs.camel.client.PageFetcher;
+import io.github.iotjobs.camel.client.PagedIterator;
+import io.github.iotjobs.camel.client.Pages;
+import io.github.iotjobs.camel.client.ScheduledJobs;
+import io.github.iotjobs.camel.client.TargetedJobs;
+import io.github.iotjobs.camel.client.TwinJobSpec;
+import io.github.iotjobs.camel.client.central.CentralInputRules;
 import io.github.iotjobs.camel.transport.JsonBodies;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -37,44 +47,47 @@ public final class JobOperations {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final JsonBodyReader BODIES = new JsonBodyReader(JsonBodies.mapper());
 
-    private final JobPlatform platform;
+    private final JobsClient client;
     private final IotJobsConfiguration configuration;
     private final Exchange exchange;
     private final OperationInputs inputs;
 
-    public JobOperations(JobPlatform platform, IotJobsConfiguration configuration, Exchange exchange) {
-        this.platform = platform;
+    public JobOperations(JobsClient client, IotJobsConfiguration configuration, Exchange exchange) {
+        this.client = client;
         this.configuration = configuration;
         this.exchange = exchange;
         this.inputs = new OperationInputs(configuration, exchange.getMessage(), CLOCK);
     }
 
+    /** Performs the operation; the caller has checked that the client supports it. */
     public void perform(IotJobsOperations operation) throws Exception {
         Message message = exchange.getMessage();
         switch (operation) {
-            case scheduleDeviceMethod -> respond(awaitIfAsked(platform.scheduleDeviceMethod(methodJob())));
-            case scheduleTwinUpdate -> respond(awaitIfAsked(platform.scheduleTwinUpdate(twinJob())));
-            case getJob -> respond(awaitIfAsked(platform.getJob(existingJobId(operation))));
-            case cancelJob -> respond(platform.cancelJob(existingJobId(operation)));
+            case scheduleDeviceMethod -> respond(awaitIfAsked(as(TargetedJobs.class).scheduleDeviceMethod(methodJob())));
+            case scheduleTwinUpdate -> respond(awaitIfAsked(as(TargetedJobs.class).scheduleTwinUpdate(twinJob())));
+            case getJob -> respond(awaitIfAsked(client.getJob(existingJobId(operation))));
+            case cancelJob -> respond(as(JobCancellation.class).cancelJob(existingJobId(operation)));
             case listJobs -> message.setBody(listJobs());
             case listJobDevices -> message.setBody(listJobDevices(existingJobId(operation)));
             case queryDevices -> queryDevices(message);
             case createJob -> createJob();
-            case stopJob -> respond(platform.stopJob(existingJobId(operation)));
-            case resumeJob -> respond(awaitIfAsked(platform.resumeJob(existingJobId(operation))));
+            case stopJob -> respond(as(GroupJobs.class).stopJob(existingJobId(operation)));
+            case resumeJob -> respond(awaitIfAsked(as(GroupJobs.class).resumeJob(existingJobId(operation))));
             case rerunJob -> rerunJob(existingJobId(operation));
             case createScheduledJob -> createScheduledJob();
-            case getScheduledJob -> scheduledJob(platform.getScheduledJob(existingJobId(operation)));
-            case listScheduledJobs -> message.setBody(all((pageSize, next) -> platform.listScheduledJobs(pageSize,
-                    next)));
+            case getScheduledJob -> scheduledJob(as(ScheduledJobs.class).getScheduledJob(existingJobId(operation)));
+            case listScheduledJobs -> message.setBody(all(as(ScheduledJobs.class)::listScheduledJobs));
             case updateScheduledJob -> updateScheduledJob(existingJobId(operation));
             case deleteScheduledJob -> deleteScheduledJob(existingJobId(operation));
             case listScheduledJobRuns -> listScheduledJobRuns(existingJobId(operation));
-            case listDeviceGroups -> message.setBody(all((pageSize, next) -> platform.listDeviceGroups(pageSize,
-                    next)));
-            case getDeviceProperties -> message.setBody(platform.getDeviceProperties());
+            case listDeviceGroups -> message.setBody(all(as(DeviceGroups.class)::listDeviceGroups));
+            case getDeviceProperties -> message.setBody(as(DeviceProperties.class).getDeviceProperties());
             default -> throw new IllegalStateException("Operation " + operation + " has no implementation");
         }
+    }
+
+    private <C extends JobsClient> C as(Class<C> capability) {
+        return capability.cast(client);
     }
 
     private MethodJobSpec methodJob() {
@@ -101,13 +114,13 @@ public final class JobOperations {
         if (jobId == null || jobId.isBlank()) {
             return UUID.randomUUID().toString();
         }
-        InputRules.jobId(platform.kind(), jobId);
+        InputRules.jobId(client.platform(), jobId);
         return jobId;
     }
 
     private String existingJobId(IotJobsOperations operation) {
         String jobId = inputs.requiredJobId(operation.name());
-        InputRules.jobId(platform.kind(), jobId);
+        InputRules.jobId(client.platform(), jobId);
         return jobId;
     }
 
@@ -130,11 +143,11 @@ public final class JobOperations {
         Duration pollInterval = Duration.ofMillis(configuration.getPollInterval());
         Duration waitTimeout = Duration.ofMillis(configuration.getWaitTimeout());
         InputRules.waitTimes(pollInterval, waitTimeout);
-        return new JobWaiter(platform, pollInterval, waitTimeout, CLOCK).awaitTerminal(job, exchange);
+        return new JobWaiter(client, pollInterval, waitTimeout, CLOCK).awaitTerminal(job, exchange);
     }
 
     private List<IotJob> listJobs() throws Exception {
-        return platform.listAllJobs(new JobFilter(inputs.jobType(), inputs.jobStatus(), inputs.from(), inputs.to(),
+        return client.listAllJobs(new JobFilter(inputs.jobType(), inputs.jobStatus(), inputs.from(), inputs.to(),
                 pageSize()));
     }
 
@@ -142,19 +155,14 @@ public final class JobOperations {
         int pageSize = pageSize();
         var status = inputs.deviceJobStatus();
         // Validate before the first page is fetched: the iterator fetches lazily, inside the route.
-        return new PagedIterator<>(continuation -> platform.listJobDevices(jobId, status, pageSize, continuation));
+        return new PagedIterator<>(continuation -> client.listJobDevices(jobId, status, pageSize, continuation));
     }
 
     private void queryDevices(Message message) throws Exception {
         String condition = queryCondition();
         int pageSize = pageSize();
-        List<String> deviceIds = new ArrayList<>();
-        String continuation = null;
-        do {
-            Page<String> page = platform.queryDevices(condition, pageSize, continuation);
-            deviceIds.addAll(page.items());
-            continuation = page.continuation();
-        } while (continuation != null);
+        DeviceQueries queries = as(DeviceQueries.class);
+        List<String> deviceIds = Pages.all(continuation -> queries.queryDevices(condition, pageSize, continuation));
         message.setHeader(IotJobsConstants.DEVICE_COUNT, deviceIds.size());
         message.setBody(deviceIds);
     }
@@ -164,7 +172,7 @@ public final class JobOperations {
         ObjectNode definition = BODIES.readObject(exchange.getMessage(), "job");
         CentralInputRules.job("job", definition);
         String jobId = newJobId();
-        respond(awaitIfAsked(platform.createJob(jobId, definition)));
+        respond(awaitIfAsked(as(GroupJobs.class).createJob(jobId, definition)));
     }
 
     private void rerunJob(String jobId) throws Exception {
@@ -173,30 +181,31 @@ public final class JobOperations {
             rerunId = UUID.randomUUID().toString();
         }
         CentralInputRules.id("rerunId", rerunId);
-        respond(awaitIfAsked(platform.rerunJob(jobId, rerunId)));
+        respond(awaitIfAsked(as(GroupJobs.class).rerunJob(jobId, rerunId)));
     }
 
     private void createScheduledJob() throws Exception {
         ObjectNode definition = BODIES.readObject(exchange.getMessage(), "scheduledJob");
         CentralInputRules.scheduledJob("scheduledJob", definition);
-        scheduledJob(platform.createScheduledJob(newJobId(), definition));
+        scheduledJob(as(ScheduledJobs.class).createScheduledJob(newJobId(), definition));
     }
 
     private void updateScheduledJob(String scheduledJobId) throws Exception {
         ObjectNode patch = BODIES.readObject(exchange.getMessage(), "scheduledJob");
         CentralInputRules.scheduledJobPatch("scheduledJob", patch);
-        scheduledJob(platform.updateScheduledJob(scheduledJobId, patch));
+        scheduledJob(as(ScheduledJobs.class).updateScheduledJob(scheduledJobId, patch));
     }
 
     private void deleteScheduledJob(String scheduledJobId) throws Exception {
-        platform.deleteScheduledJob(scheduledJobId);
+        as(ScheduledJobs.class).deleteScheduledJob(scheduledJobId);
         Message message = exchange.getMessage();
         message.setHeader(IotJobsConstants.JOB_ID, scheduledJobId);
         message.setBody(null);
     }
 
     private void listScheduledJobRuns(String scheduledJobId) throws Exception {
-        exchange.getMessage().setBody(all((pageSize, next) -> platform.listScheduledJobRuns(scheduledJobId, pageSize,
+        ScheduledJobs scheduled = as(ScheduledJobs.class);
+        exchange.getMessage().setBody(all((pageSize, next) -> scheduled.listScheduledJobRuns(scheduledJobId, pageSize,
                 next)));
     }
 
@@ -211,20 +220,14 @@ public final class JobOperations {
     /** One page of a listing, one request. */
     @FunctionalInterface
     private interface PageSource<T> {
-        Page<T> fetch(int pageSize, String continuation) throws Exception;
+        Page<T> fetch(int pageSize, String continuation) throws IotJobsOperationFailedException;
     }
 
     /** Every page of a listing, in order. */
-    private <T> List<T> all(PageSource<T> source) throws Exception {
+    private <T> List<T> all(PageSource<T> source) throws IotJobsOperationFailedException {
         int pageSize = pageSize();
-        List<T> items = new ArrayList<>();
-        String continuation = null;
-        do {
-            Page<T> page = source.fetch(pageSize, continuation);
-            items.addAll(page.items());
-            continuation = page.continuation();
-        } while (continuation != null);
-        return items;
+        PageFetcher<T> fetcher = continuation -> source.fetch(pageSize, continuation);
+        return Pages.all(fetcher);
     }
 
     private int pageSize() {

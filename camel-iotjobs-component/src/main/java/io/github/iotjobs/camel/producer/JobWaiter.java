@@ -11,7 +11,7 @@ import java.time.Instant;
 
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.model.IotJob;
-import io.github.iotjobs.camel.platform.JobPlatform;
+import io.github.iotjobs.camel.client.JobsClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 
@@ -20,13 +20,13 @@ import org.apache.camel.ExchangeTimedOutException;
  */
 final class JobWaiter {
 
-    private final JobPlatform platform;
+    private final JobsClient client;
     private final Duration pollInterval;
     private final Duration waitTimeout;
     private final Clock clock;
 
-    JobWaiter(JobPlatform platform, Duration pollInterval, Duration waitTimeout, Clock clock) {
-        this.platform = platform;
+    JobWaiter(JobsClient client, Duration pollInterval, Duration waitTimeout, Clock clock) {
+        this.client = client;
         this.pollInterval = pollInterval;
         this.waitTimeout = waitTimeout;
         this.clock = clock;
@@ -43,11 +43,11 @@ final class JobWaiter {
                         "Job " + job.jobId() + " is still " + job.status() + " after waiting " + waitTimeout);
             }
             Thread.sleep(Math.min(pollInterval.toMillis(), left.toMillis()));
-            job = platform.getJob(job.jobId());
+            job = client.getJob(job.jobId());
         }
         // A create answered after its job already ended carries only id, type and status (hub): read it whole.
         if (job == started && job.statistics() == null) {
-            job = platform.getJob(job.jobId());
+            job = client.getJob(job.jobId());
         }
         return job;
     }

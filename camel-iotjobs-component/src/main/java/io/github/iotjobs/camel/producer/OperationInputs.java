@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsConstants;
+import io.github.iotjobs.camel.client.manager.ManagerCodes;
 import io.github.iotjobs.camel.model.DeviceJobStatus;
 import io.github.iotjobs.camel.model.JobStatus;
 import io.github.iotjobs.camel.support.TimeExpression;
@@ -82,11 +83,9 @@ final class OperationInputs {
 
     String jobType() {
         String type = header(IotJobsConstants.JOB_TYPE, "jobType", configuration::getJobType, String.class);
-        // The iothub-manager numeric codes (protocol.md §11.2): 3 and 4.
-        if (type != null && type.trim().equals("3")) {
-            return "scheduleDeviceMethod";
-        }
-        return type != null && type.trim().equals("4") ? "scheduleUpdateTwin" : type;
+        // The iothub-manager numeric codes (protocol.md §11.2) are read on every platform.
+        return type != null && (type.trim().equals("3") || type.trim().equals("4")) ? ManagerCodes.jobTypeWord(type)
+                : type;
     }
 
     JobStatus jobStatus() {
@@ -105,10 +104,12 @@ final class OperationInputs {
         if (value instanceof DeviceJobStatus status) {
             return status;
         }
+        DeviceJobStatus byCode = ManagerCodes.deviceJobStatus(value.toString());
+        if (byCode != null) {
+            return byCode;
+        }
         for (DeviceJobStatus status : DeviceJobStatus.values()) {
-            // By name, or by the iothub-manager code (Pending 0 ... Canceled 5), which follows the same order.
-            if (status.name().equalsIgnoreCase(value.toString().trim())
-                || Integer.toString(status.ordinal()).equals(value.toString().trim())) {
+            if (status.name().equalsIgnoreCase(value.toString().trim())) {
                 return status;
             }
         }
@@ -138,15 +139,10 @@ final class OperationInputs {
         return text == null ? null : TimeExpression.parse(field, text, clock);
     }
 
-    /** iothub-manager JobStatus codes: Unknown 0, Enqueued 1, Running 2 ... Scheduled 6, Queued 7. */
-    private static final JobStatus[] MANAGER_JOB_STATUS_CODES = {
-            JobStatus.unknown, JobStatus.queued, JobStatus.running, JobStatus.completed, JobStatus.failed,
-            JobStatus.cancelled, JobStatus.scheduled, JobStatus.queued };
-
     private static JobStatus parseJobStatus(String text) {
-        String code = text.trim();
-        if (code.length() == 1 && code.charAt(0) >= '0' && code.charAt(0) <= '7') {
-            return MANAGER_JOB_STATUS_CODES[code.charAt(0) - '0'];
+        JobStatus byCode = ManagerCodes.jobStatus(text);
+        if (byCode != null) {
+            return byCode;
         }
         try {
             return JobStatus.of(text);

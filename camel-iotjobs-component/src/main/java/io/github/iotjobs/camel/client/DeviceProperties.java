@@ -1,0 +1,18 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.iotjobs.camel.IotJobsOperationFailedException;
+
+/**
+ * The IoTHub Manager's catalogue of device property names.
+ */
+public interface DeviceProperties extends JobsClient {
+
+    /** The tag and reported-property names the service knows ({@code Tags}, {@code Reported}), as sent. */
+    JsonNode getDeviceProperties() throws IotJobsOperationFailedException;
+}

@@ -1,0 +1,124 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.client;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.iotjobs.camel.IotJobsConfiguration;
+import io.github.iotjobs.camel.IotJobsPlatform;
+import io.github.iotjobs.camel.client.central.CentralCredentials;
+import io.github.iotjobs.camel.client.central.CentralErrorDecoder;
+import io.github.iotjobs.camel.client.central.CentralJobParser;
+import io.github.iotjobs.camel.client.central.CentralJobsClient;
+import io.github.iotjobs.camel.client.hub.HubConnectionString;
+import io.github.iotjobs.camel.client.hub.HubErrorDecoder;
+import io.github.iotjobs.camel.client.hub.HubJobParser;
+import io.github.iotjobs.camel.client.hub.HubJobsClient;
+import io.github.iotjobs.camel.client.hub.SasTokenProvider;
+import io.github.iotjobs.camel.client.manager.ManagerErrorDecoder;
+import io.github.iotjobs.camel.client.manager.ManagerJobParser;
+import io.github.iotjobs.camel.client.manager.ManagerJobsClient;
+import io.github.iotjobs.camel.transport.Authorizer;
+import io.github.iotjobs.camel.transport.HttpClientFactory;
+import io.github.iotjobs.camel.transport.PlatformHttpClient;
+import io.github.iotjobs.camel.transport.RetryPolicy;
+import io.github.iotjobs.camel.validation.IotJobsValidationException;
+import org.apache.camel.CamelContext;
+
+/**
+ * Checks an endpoint's connection options and builds the client they describe: the one place where the client layer
+ * reads the Camel configuration.
+ */
+public final class JobsClientFactory {
+
+    private JobsClientFactory() {
+    }
+
+    /** Fails naming the option when credentials or addresses are missing or malformed. */
+    public static void validate(IotJobsConfiguration configuration) {
+        switch (configuration.getPlatform()) {
+            case hub -> HubConnectionString.parse(configuration.getConnectionString());
+            case central -> {
+                requireText("baseUrl", configuration.getBaseUrl(), "the service address,"
+                                                                   + " https://{subdomain}.azureiotcentral.com");
+                CentralCredentials.authorizer(configuration.getApiToken(), configuration.getAccessToken());
+            }
+            case manager -> requireText("baseUrl", configuration.getBaseUrl(), "the service address");
+        }
+    }
+
+    public static JobsClient create(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+        return switch (configuration.getPlatform()) {
+            case hub -> hub(configuration, context);
+            case central -> central(configuration, context);
+            case manager -> manager(configuration, context);
+        };
+    }
+
+    private static JobsClient hub(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+        HubConnectionString connection = HubConnectionString.parse(configuration.getConnectionString());
+        Authorizer authorizer = connection.sharedAccessSignature() != null
+                ? connection::sharedAccessSignature
+                : new SasTokenProvider(connection, Duration.ofMillis(configuration.getSasTokenTimeToLive()),
+                        Clock.systemUTC());
+        PlatformHttpClient http = new PlatformHttpClient(HttpClientFactory.create(configuration, context),
+                hubBaseUrl(configuration), authorizer, new HubErrorDecoder(), retryPolicy(configuration));
+        return new HubJobsClient(http, configuration.effectiveApiVersion(), new HubJobParser(),
+                configuration.getMaxRetries());
+    }
+
+    private static JobsClient central(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+        validate(configuration);
+        Authorizer authorizer = CentralCredentials.authorizer(configuration.getApiToken(),
+                configuration.getAccessToken());
+        PlatformHttpClient http = new PlatformHttpClient(HttpClientFactory.create(configuration, context),
+                configuration.getBaseUrl(), authorizer, new CentralErrorDecoder(), retryPolicy(configuration));
+        return new CentralJobsClient(http, configuration.getBaseUrl(), configuration.effectiveApiVersion(),
+                new CentralJobParser(), configuration.getMaxRetries());
+    }
+
+    private static JobsClient manager(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+        validate(configuration);
+        String token = configuration.getAccessToken();
+        Authorizer authorizer = token == null || token.isBlank() ? Authorizer.NONE
+                : () -> token.trim().regionMatches(true, 0, "Bearer ", 0, 7) ? token.trim() : "Bearer " + token.trim();
+        PlatformHttpClient http = new PlatformHttpClient(HttpClientFactory.create(configuration, context),
+                configuration.getBaseUrl(), authorizer, new ManagerErrorDecoder(), retryPolicy(configuration));
+        return new ManagerJobsClient(http, new ManagerJobParser(), configuration.getMaxRetries());
+    }
+
+    private static RetryPolicy retryPolicy(IotJobsConfiguration configuration) {
+        return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
+                Duration.ofMillis(configuration.getRetryMaxDelay()));
+    }
+
+    /** The address requests go to, for observability; never contains credentials. */
+    public static String serviceUrl(IotJobsConfiguration configuration) {
+        if (configuration.getPlatform() != IotJobsPlatform.hub) {
+            return configuration.getBaseUrl();
+        }
+        try {
+            return hubBaseUrl(configuration);
+        } catch (IotJobsValidationException noConnectionStringYet) {
+            return null;
+        }
+    }
+
+    /** The baseUrl option, or the hub's own address from the connection string. */
+    private static String hubBaseUrl(IotJobsConfiguration configuration) {
+        if (configuration.getBaseUrl() != null && !configuration.getBaseUrl().isBlank()) {
+            return configuration.getBaseUrl();
+        }
+        return "https://" + HubConnectionString.parse(configuration.getConnectionString()).hostName();
+    }
+
+    private static void requireText(String field, String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IotJobsValidationException(field, field + " is required: " + what);
+        }
+    }
+}
