@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.iotjobs.camel.IotJobsEndpoint;
 import io.github.iotjobs.camel.rollout.engine.RolloutEvents;
 import io.github.iotjobs.camel.rollout.engine.RolloutOrchestrator;
-import io.github.iotjobs.camel.rollout.port.PlatformRolloutJobs;
+import io.github.iotjobs.camel.rollout.port.ClientRolloutJobs;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.store.FileRolloutStore;
@@ -76,7 +76,7 @@ public class IotRolloutComponent extends DefaultComponent {
                 throw new IllegalArgumentException("jobsEndpoint must be an iotjobs endpoint, not " + jobsEndpoint);
             }
             ServiceHelper.startService(jobs);
-            RolloutJobs port = new PlatformRolloutJobs(jobs.getPlatform());
+            RolloutJobs port = new ClientRolloutJobs(jobs.getClient());
             RolloutStore rolloutStore = store != null ? store : new FileRolloutStore(Path.of(storeDirectory));
             executor = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "iotrollout", 2);
             orchestrator = new RolloutOrchestrator(rolloutStore, port, events, clock, tier.concurrentJobs(), executor,

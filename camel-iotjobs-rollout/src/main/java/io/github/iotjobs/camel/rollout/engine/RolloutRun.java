@@ -18,7 +18,7 @@ import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatistics;
-import io.github.iotjobs.camel.platform.Page;
+import io.github.iotjobs.camel.client.Page;
 import io.github.iotjobs.camel.rollout.plan.OnFailure;
 import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
@@ -259,14 +259,15 @@ public final class RolloutRun {
 
     /** False when the hub's concurrent-job limit refused the job: it is tried again next turn. */
     private boolean create(FrozenStage stage, ChunkProgress chunk) throws IotJobsOperationFailedException {
-        IotJob existing = chunk.state() == State.creating ? findJob(chunk.jobId()) : null;
+        boolean repeated = chunk.state() == State.creating;
+        IotJob existing = repeated ? findJob(chunk.jobId()) : null;
         if (existing == null) {
             // Stored before sending: a crash after the send finds the job by its derived id, never creates another.
             chunk.state(State.creating);
             store.saveProgress(rolloutId(), progress);
             try {
                 existing = jobs.createJob(chunk.jobId(), stage.chunkCondition(chunk.chunk()), record.plan().action(),
-                        maxExecutionSeconds());
+                        maxExecutionSeconds(), repeated);
             } catch (IotJobsOperationFailedException e) {
                 if (e.getStatusCode() == 429) {
                     LOG.debug("Rollout {}: the hub is at its job limit; job {} waits", rolloutId(), chunk.jobId());

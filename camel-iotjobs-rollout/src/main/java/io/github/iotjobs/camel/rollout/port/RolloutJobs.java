@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
-import io.github.iotjobs.camel.platform.Page;
+import io.github.iotjobs.camel.client.Page;
 import io.github.iotjobs.camel.rollout.plan.RolloutAction;
 
 /**
@@ -24,8 +24,13 @@ public interface RolloutJobs {
     /** Hands every device id the condition selects to {@code page}, one page at a time. */
     void queryDevices(String condition, Consumer<List<String>> page) throws IotJobsOperationFailedException;
 
-    /** Creates the job, or returns it as it is if a job with this id exists already. */
-    IotJob createJob(String jobId, String condition, RolloutAction action, long maxExecutionSeconds)
+    /**
+     * Creates the job under this id, settling an unknown outcome by reading it.
+     *
+     * @param repeated whether this create may have been sent before (a crash came after it): a conflict is then
+     *                 settled by reading the job, which counts as created when it is this change
+     */
+    IotJob createJob(String jobId, String condition, RolloutAction action, long maxExecutionSeconds, boolean repeated)
             throws IotJobsOperationFailedException;
 
     IotJob getJob(String jobId) throws IotJobsOperationFailedException;
