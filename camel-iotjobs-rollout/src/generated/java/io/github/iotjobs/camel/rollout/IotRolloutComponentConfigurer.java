@@ -28,6 +28,8 @@ public class IotRolloutComponentConfigurer extends PropertyConfigurerSupport imp
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
+        case "datasource":
+        case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "jobsendpoint":
         case "jobsEndpoint": target.setJobsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -56,6 +58,8 @@ public class IotRolloutComponentConfigurer extends PropertyConfigurerSupport imp
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clock": return java.time.Clock.class;
+        case "datasource":
+        case "dataSource": return javax.sql.DataSource.class;
         case "jobsendpoint":
         case "jobsEndpoint": return java.lang.String.class;
         case "lazystartproducer":
@@ -80,6 +84,8 @@ public class IotRolloutComponentConfigurer extends PropertyConfigurerSupport imp
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clock": return target.getClock();
+        case "datasource":
+        case "dataSource": return target.getDataSource();
         case "jobsendpoint":
         case "jobsEndpoint": return target.getJobsEndpoint();
         case "lazystartproducer":

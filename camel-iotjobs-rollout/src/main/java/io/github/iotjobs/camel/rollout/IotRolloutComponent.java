@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
+import javax.sql.DataSource;
+
 import io.github.iotjobs.camel.IotJobsEndpoint;
 import io.github.iotjobs.camel.rollout.engine.RolloutEvents;
 import io.github.iotjobs.camel.rollout.engine.RolloutOrchestrator;
@@ -18,6 +20,7 @@ import io.github.iotjobs.camel.rollout.port.ClientRolloutJobs;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.store.FileRolloutStore;
+import io.github.iotjobs.camel.rollout.store.JdbcRolloutStore;
 import io.github.iotjobs.camel.rollout.store.RolloutStore;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -53,6 +56,10 @@ public class IotRolloutComponent extends DefaultComponent {
               description = "Where rollouts are kept: a FileRolloutStore (default), a JdbcRolloutStore for clusters,"
                             + " or your own.")
     private RolloutStore store;
+    @Metadata(label = "advanced",
+              description = "A database for the rollouts (a JdbcRolloutStore on it), shared by the nodes of a"
+                            + " cluster; the same DataSource as JdbcStateRepository's will do.")
+    private DataSource dataSource;
     @Metadata(label = "advanced", description = "The clock stage timeouts are measured with.")
     private Clock clock = Clock.systemUTC();
 
@@ -77,7 +84,9 @@ public class IotRolloutComponent extends DefaultComponent {
             }
             ServiceHelper.startService(jobs);
             RolloutJobs port = new ClientRolloutJobs(jobs.getClient());
-            RolloutStore rolloutStore = store != null ? store : new FileRolloutStore(Path.of(storeDirectory));
+            RolloutStore rolloutStore = store != null ? store
+                    : dataSource != null ? new JdbcRolloutStore(dataSource)
+                    : new FileRolloutStore(Path.of(storeDirectory));
             executor = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "iotrollout", 2);
             orchestrator = new RolloutOrchestrator(rolloutStore, port, events, clock, tier.concurrentJobs(), executor,
                     Duration.ofMillis(pollInterval), ClusterServiceHelper.lookupService(getCamelContext()).orElse(null));
@@ -154,6 +163,14 @@ public class IotRolloutComponent extends DefaultComponent {
 
     public void setStore(RolloutStore store) {
         this.store = store;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     public Clock getClock() {
