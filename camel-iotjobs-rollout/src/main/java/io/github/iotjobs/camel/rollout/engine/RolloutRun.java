@@ -118,7 +118,6 @@ public final class RolloutRun {
         } finally {
             progress.updatedAt(clock.instant());
             flushDecisions();
-            store.saveProgress(rolloutId(), progress);
         }
     }
 
@@ -327,11 +326,15 @@ public final class RolloutRun {
         decided.add(new RolloutDecision(clock.instant(), type.name(), stage, detail));
     }
 
-    /** Decisions are stored, then announced; a crash in between announces them again after the restart. */
+    /**
+     * Stores the decisions, then the progress, then announces them, so a route that reacts to an event reads the
+     * rollout as the event says. A crash before the progress is stored takes the decisions again after the restart.
+     */
     private void flushDecisions() {
         for (RolloutDecision decision : decided) {
             store.appendDecision(rolloutId(), decision);
         }
+        store.saveProgress(rolloutId(), progress);
         for (RolloutDecision decision : decided) {
             events.publish(new RolloutEvent(rolloutId(), RolloutEventType.valueOf(decision.event()), decision.stage(),
                     decision.at(), decision.detail(), progress.succeeded(), progress.failed(), null));
