@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
 import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
@@ -46,7 +47,8 @@ public final class RolloutOrchestrator {
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private ScheduledFuture<?> discovery;
 
-    private record Tracked(RolloutRun run, ScheduledFuture<?> schedule, CamelClusterView view) {
+    private record Tracked(RolloutRun run, ScheduledFuture<?> schedule, CamelClusterView view,
+            AtomicBoolean leading) {
     }
 
     public RolloutOrchestrator(RolloutStore store, RolloutJobs jobs, RolloutEvents events, Clock clock,
@@ -149,19 +151,24 @@ public final class RolloutOrchestrator {
         Tracked[] self = new Tracked[1];
         ScheduledFuture<?> schedule = executor.scheduleWithFixedDelay(() -> step(self[0]), interval.toMillis(),
                 interval.toMillis(), TimeUnit.MILLISECONDS);
-        self[0] = new Tracked(run, schedule, view);
+        // A run tracked here starts from the store; after that, only a regained leadership makes it read again.
+        self[0] = new Tracked(run, schedule, view, new AtomicBoolean(false));
         tracked.put(run.rolloutId(), self[0]);
         LOG.debug("Rollout {} tracked", run.rolloutId());
         return self[0];
     }
 
     private void step(Tracked entry) {
-        if (entry == null || !isLeader(entry)) {
+        if (entry == null) {
+            return;
+        }
+        if (!isLeader(entry)) {
+            entry.leading().set(false);
             return;
         }
         RolloutRun run = entry.run();
         try {
-            run.step();
+            run.step(!entry.leading().getAndSet(true));
         } catch (Exception e) {
             LOG.warn("Rollout {}: step failed, retried in {}: {}", run.rolloutId(), interval, e.getMessage());
             LOG.debug("Rollout {} step failure", run.rolloutId(), e);

@@ -100,10 +100,17 @@ public final class RolloutRun {
         flushDecisions();
     }
 
-    /** One turn of the orchestrator; any failure leaves the stored state as it was and is retried next turn. */
-    public synchronized void step() throws IotJobsOperationFailedException {
-        // Another node may have moved the rollout on (failover): start from what is stored.
-        progress = store.progress(rolloutId()).orElse(progress);
+    /**
+     * One turn of the orchestrator; any failure leaves the stored state as it was and is retried next turn.
+     *
+     * @param reload whether another node may have moved the rollout on since this one last stepped it (it just
+     *               became leader): the turn then starts from what is stored
+     */
+    public synchronized void step(boolean reload) throws IotJobsOperationFailedException {
+        if (reload) {
+            progress = store.progress(rolloutId()).orElse(progress);
+            emitted.clear();
+        }
         Optional<RolloutCommand> command = store.takeCommand(rolloutId());
         try {
             command.ifPresent(this::apply);
@@ -275,7 +282,8 @@ public final class RolloutRun {
                 throw e;
             }
         }
-        update(chunk, existing);
+        // A job already over when its create answered comes back sparse (no statistics): read it whole.
+        update(chunk, existing.isTerminal() ? jobs.getJob(chunk.jobId()) : existing);
         return true;
     }
 
