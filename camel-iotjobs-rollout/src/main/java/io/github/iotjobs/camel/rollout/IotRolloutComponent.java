@@ -22,10 +22,12 @@ import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.store.FileRolloutStore;
 import io.github.iotjobs.camel.rollout.store.JdbcRolloutStore;
 import io.github.iotjobs.camel.rollout.store.RolloutStore;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.cluster.ClusterServiceHelper;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -63,7 +65,10 @@ public class IotRolloutComponent extends DefaultComponent {
     @Metadata(label = "advanced", description = "The clock stage timeouts are measured with.")
     private Clock clock = Clock.systemUTC();
 
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
     private final RolloutEvents events = new RolloutEvents();
+    private boolean stopHookAdded;
     private RolloutOrchestrator orchestrator;
     private ScheduledExecutorService executor;
 
@@ -91,8 +96,30 @@ public class IotRolloutComponent extends DefaultComponent {
             orchestrator = new RolloutOrchestrator(rolloutStore, port, events, clock, tier.concurrentJobs(), executor,
                     Duration.ofMillis(pollInterval), ClusterServiceHelper.lookupService(getCamelContext()).orElse(null));
             orchestrator.start();
+            if (!stopHookAdded) {
+                // Stop stepping before the context stops routes and endpoints (the hub client's connection pool).
+                getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+                    @Override
+                    public void onContextStopping(CamelContext context) {
+                        stopOrchestrator();
+                    }
+                });
+                stopHookAdded = true;
+            }
         }
         return orchestrator;
+    }
+
+    /** Stops the turns and waits for one in flight, so nothing is sent or stored once the context is stopping. */
+    private synchronized void stopOrchestrator() {
+        if (orchestrator != null) {
+            orchestrator.stop();
+            orchestrator = null;
+        }
+        if (executor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(executor, STOP_TIMEOUT_MILLIS);
+            executor = null;
+        }
     }
 
     synchronized ScheduledExecutorService executor() {
@@ -105,15 +132,8 @@ public class IotRolloutComponent extends DefaultComponent {
     }
 
     @Override
-    protected synchronized void doStop() throws Exception {
-        if (orchestrator != null) {
-            orchestrator.stop();
-            orchestrator = null;
-        }
-        if (executor != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(executor);
-            executor = null;
-        }
+    protected void doStop() throws Exception {
+        stopOrchestrator();
         super.doStop();
     }
 

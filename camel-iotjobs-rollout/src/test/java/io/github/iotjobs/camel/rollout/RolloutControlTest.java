@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
+import io.github.iotjobs.camel.rollout.plan.RolloutPlanException;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.stage.RolloutPreview;
 import io.github.iotjobs.camel.rollout.store.RolloutStatus;
@@ -19,10 +20,12 @@ import io.github.iotjobs.emulator.IotJobsEmulator;
 import io.github.iotjobs.emulator.Tier;
 import io.github.iotjobs.emulator.engine.Job;
 import io.github.iotjobs.emulator.engine.MethodBehavior;
+import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Pause and resume mid-stage, and the concurrent-job limit of an S1 hub. */
@@ -85,6 +88,41 @@ class RolloutControlTest {
                 Instant previousEnd = Instant.parse(jobs.get(i - 1).toJson().get("endTime").asText());
                 assertThat(jobs.get(i).createdTime()).isAfterOrEqualTo(previousEnd);
             }
+        }
+    }
+
+    @Test
+    void aStageThatOutlivesItsTimeoutFailsItsGate() throws Exception {
+        try (IotJobsEmulator hub = IotJobsEmulator.builder().devices(100)
+                .method("update", MethodBehavior.ok().withLatency(Duration.ofMinutes(5))).start();
+                RolloutNode node = RolloutNode.start(hub, HubTier.S3, null, storeDir)) {
+            node.call("stuck", IotRolloutOperations.start, """
+                    {"target": {"query": "*"}, "action": {"method": {"name": "update", "responseTimeout": "PT5M"}},
+                     "stages": [{"devices": 10, "timeout": "PT1S"}, {"percent": 100}]}
+                    """);
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.call("stuck", IotRolloutOperations.get, null)
+                    .status() == RolloutStatus.PAUSED);
+            RolloutView view = node.call("stuck", IotRolloutOperations.get, null);
+            assertThat(view.reason()).contains("PT1S timeout");
+            assertThat(view.stage()).isZero();
+            assertThat(node.eventTypes("stuck")).containsExactly("rolloutStarted", "stageStarted", "gateFailed",
+                    "paused");
+        }
+    }
+
+    @Test
+    void aPlanWithAnErrorIsRefusedByTheProducerBeforeAnythingIsSent() throws Exception {
+        try (IotJobsEmulator hub = IotJobsEmulator.builder().devices(10).start();
+                RolloutNode node = RolloutNode.start(hub, HubTier.S3, null, storeDir)) {
+            String plan = "{\"target\": {\"devices\": [\"ok\", \"not ok\"]}, \"action\": {\"method\":"
+                          + " {\"name\": \"m\"}}, \"stages\": [{\"percent\": 100}]}";
+            assertThatThrownBy(() -> node.call("bad", IotRolloutOperations.start, plan))
+                    .isInstanceOf(CamelExecutionException.class).cause()
+                    .isInstanceOf(RolloutPlanException.class).hasMessageStartingWith("target.devices[1]: ");
+            assertThatThrownBy(() -> node.call("bad id!", IotRolloutOperations.get, null))
+                    .cause().isInstanceOf(RolloutPlanException.class).hasMessageStartingWith("rolloutId: ");
+            assertThat(hub.engine().jobs()).isEmpty();
+            assertThat(node.call("*", IotRolloutOperations.list, null, List.class)).isEmpty();
         }
     }
 }

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class RolloutOrchestrator {
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutOrchestrator.class);
+    private static final long DISCOVERY_MIN_MILLIS = 1000;
 
     private final RolloutStore store;
     private final RolloutJobs jobs;
@@ -46,6 +47,7 @@ public final class RolloutOrchestrator {
     private final CamelClusterService cluster;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private ScheduledFuture<?> discovery;
+    private volatile boolean stopped;
 
     private record Tracked(RolloutRun run, ScheduledFuture<?> schedule, CamelClusterView view,
             AtomicBoolean leading) {
@@ -64,10 +66,13 @@ public final class RolloutOrchestrator {
     }
 
     public synchronized void start() {
-        discovery = executor.scheduleWithFixedDelay(this::discover, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // Finding rollouts left by a restart or another node need not be as quick as a rollout's turn.
+        long every = Math.max(interval.toMillis(), DISCOVERY_MIN_MILLIS);
+        discovery = executor.scheduleWithFixedDelay(this::discover, 0, every, TimeUnit.MILLISECONDS);
     }
 
     public synchronized void stop() {
+        stopped = true;
         if (discovery != null) {
             discovery.cancel(false);
         }
@@ -119,6 +124,9 @@ public final class RolloutOrchestrator {
     }
 
     private void discover() {
+        if (stopped) {
+            return;
+        }
         try {
             for (String id : store.rolloutIds()) {
                 if (tracked.containsKey(id)) {
@@ -159,7 +167,7 @@ public final class RolloutOrchestrator {
     }
 
     private void step(Tracked entry) {
-        if (entry == null) {
+        if (entry == null || stopped) {
             return;
         }
         if (!isLeader(entry)) {

@@ -27,6 +27,9 @@ import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
  * Keeps each rollout in its own directory: {@code rollout.json} (id, plan), {@code stage-N.txt} (the stage's device
  * ids, one per line: device ids hold no line breaks), {@code progress.json} (replaced atomically),
  * {@code decisions.jsonl} (appended) and {@code command.json}.
+ * <p>
+ * Writes survive the JVM (a killed process loses nothing the store was given) but are not forced to the disk on each
+ * turn: a store that must survive the machine's power loss belongs in a database ({@link JdbcRolloutStore}).
  */
 public final class FileRolloutStore implements RolloutStore {
 
@@ -104,7 +107,7 @@ public final class FileRolloutStore implements RolloutStore {
     public synchronized void appendDecision(String rolloutId, RolloutDecision decision) {
         try {
             Files.writeString(dir(rolloutId).resolve("decisions.jsonl"), StoredJson.write(decision) + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot record a decision of rollout " + rolloutId, e);
         }
@@ -132,6 +135,9 @@ public final class FileRolloutStore implements RolloutStore {
         List<String> ids = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(directory)) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
+                if (dir.getFileName().toString().startsWith(".")) {
+                    continue; // a create in progress
+                }
                 Path head = dir.resolve("rollout.json");
                 if (Files.exists(head)) {
                     ids.add(StoredJson.readHead(Files.readString(head)).rolloutId());
@@ -180,8 +186,7 @@ public final class FileRolloutStore implements RolloutStore {
     private static void replace(Path file, String content) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, content, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.SYNC);
+            Files.writeString(tmp, content, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
