@@ -32,6 +32,8 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstokensupplier":
+        case "accessTokenSupplier": getOrCreateConfiguration(target).setAccessTokenSupplier(property(camelContext, io.github.iotjobs.camel.client.AccessTokenSupplier.class, value)); return true;
         case "apitoken":
         case "apiToken": getOrCreateConfiguration(target).setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
@@ -111,7 +113,9 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "startTime": getOrCreateConfiguration(target).setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "tier": getOrCreateConfiguration(target).setTier(property(camelContext, io.github.iotjobs.camel.IotJobsTier.class, value)); return true;
         case "to": getOrCreateConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "units": getOrCreateConfiguration(target).setUnits(property(camelContext, int.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
@@ -127,6 +131,8 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "accesstokensupplier":
+        case "accessTokenSupplier": return io.github.iotjobs.camel.client.AccessTokenSupplier.class;
         case "apitoken":
         case "apiToken": return java.lang.String.class;
         case "apiversion":
@@ -206,7 +212,9 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "startTime": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "tier": return io.github.iotjobs.camel.IotJobsTier.class;
         case "to": return java.lang.String.class;
+        case "units": return int.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "waitforcompletion":
@@ -223,6 +231,8 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "accesstokensupplier":
+        case "accessTokenSupplier": return getOrCreateConfiguration(target).getAccessTokenSupplier();
         case "apitoken":
         case "apiToken": return getOrCreateConfiguration(target).getApiToken();
         case "apiversion":
@@ -302,7 +312,9 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "startTime": return getOrCreateConfiguration(target).getStartTime();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "tier": return getOrCreateConfiguration(target).getTier();
         case "to": return getOrCreateConfiguration(target).getTo();
+        case "units": return getOrCreateConfiguration(target).getUnits();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "waitforcompletion":

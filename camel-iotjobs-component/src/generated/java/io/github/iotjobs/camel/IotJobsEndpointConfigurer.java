@@ -25,6 +25,8 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstokensupplier":
+        case "accessTokenSupplier": target.getConfiguration().setAccessTokenSupplier(property(camelContext, io.github.iotjobs.camel.client.AccessTokenSupplier.class, value)); return true;
         case "apitoken":
         case "apiToken": target.getConfiguration().setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
@@ -126,9 +128,11 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startTime": target.getConfiguration().setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "tier": target.getConfiguration().setTier(property(camelContext, io.github.iotjobs.camel.IotJobsTier.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "units": target.getConfiguration().setUnits(property(camelContext, int.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
@@ -144,6 +148,8 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "accesstokensupplier":
+        case "accessTokenSupplier": return io.github.iotjobs.camel.client.AccessTokenSupplier.class;
         case "apitoken":
         case "apiToken": return java.lang.String.class;
         case "apiversion":
@@ -245,9 +251,11 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startTime": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "tier": return io.github.iotjobs.camel.IotJobsTier.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
+        case "units": return int.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "waitforcompletion":
@@ -264,6 +272,8 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "accesstokensupplier":
+        case "accessTokenSupplier": return target.getConfiguration().getAccessTokenSupplier();
         case "apitoken":
         case "apiToken": return target.getConfiguration().getApiToken();
         case "apiversion":
@@ -365,9 +375,11 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startTime": return target.getConfiguration().getStartTime();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "tier": return target.getConfiguration().getTier();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getConfiguration().getTo();
+        case "units": return target.getConfiguration().getUnits();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "waitforcompletion":

@@ -23,8 +23,9 @@ public class IotJobsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(63);
         props.add("accessToken");
+        props.add("accessTokenSupplier");
         props.add("apiToken");
         props.add("apiVersion");
         props.add("backoffErrorThreshold");
@@ -79,8 +80,10 @@ public class IotJobsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("startScheduler");
         props.add("startTime");
         props.add("stateRepository");
+        props.add("tier");
         props.add("timeUnit");
         props.add("to");
+        props.add("units");
         props.add("useFixedDelay");
         props.add("waitForCompletion");
         props.add("waitTimeout");

@@ -8,6 +8,8 @@ package io.github.iotjobs.camel;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.github.iotjobs.camel.client.SharedResources;
+
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -26,6 +28,9 @@ public class IotJobsComponent extends HealthCheckComponent implements SSLContext
 
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
+
+    /** Connection pools and hub request budgets shared by this component's endpoints. */
+    private final SharedResources sharedResources = new SharedResources();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -48,6 +53,11 @@ public class IotJobsComponent extends HealthCheckComponent implements SSLContext
         throw new IllegalArgumentException("platform '" + remaining + "' is not one of "
                                            + Arrays.toString(IotJobsPlatform.values())
                                            + "; the endpoint URI is iotjobs:platform[?options]");
+    }
+
+    /** Connection pools and hub request budgets, shared by this component's endpoints. */
+    public SharedResources getSharedResources() {
+        return sharedResources;
     }
 
     /**

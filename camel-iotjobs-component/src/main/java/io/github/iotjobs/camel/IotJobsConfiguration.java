@@ -7,6 +7,7 @@ package io.github.iotjobs.camel;
 
 import io.github.iotjobs.camel.model.DeviceJobStatus;
 import io.github.iotjobs.camel.model.JobStatus;
+import io.github.iotjobs.camel.client.AccessTokenSupplier;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -38,6 +39,12 @@ public class IotJobsConfiguration implements Cloneable {
     private String accessToken;
     @UriParam(label = "security,advanced", defaultValue = "3600000", javaType = "java.time.Duration")
     private long sasTokenTimeToLive = 3600000;
+    @UriParam(label = "security,advanced")
+    private AccessTokenSupplier accessTokenSupplier;
+    @UriParam(defaultValue = "S1")
+    private IotJobsTier tier = IotJobsTier.S1;
+    @UriParam(defaultValue = "1")
+    private int units = 1;
     @UriParam
     private String jobId;
     @UriParam(label = "producer")
@@ -189,6 +196,43 @@ public class IotJobsConfiguration implements Cloneable {
 
     public void setSasTokenTimeToLive(long sasTokenTimeToLive) {
         this.sasTokenTimeToLive = sasTokenTimeToLive;
+    }
+
+    /**
+     * (central, manager) A bean that supplies Azure AD access tokens that expire (for instance one wrapping Azure
+     * Identity's TokenCredential); it is asked again five minutes before a token expires and when the platform answers
+     * 401. Instead of accessToken.
+     */
+    public AccessTokenSupplier getAccessTokenSupplier() {
+        return accessTokenSupplier;
+    }
+
+    public void setAccessTokenSupplier(AccessTokenSupplier accessTokenSupplier) {
+        this.accessTokenSupplier = accessTokenSupplier;
+    }
+
+    /**
+     * (hub) The hub's tier: F1 (or FREE), S1, S2 or S3. With units, it sets the request budgets the component keeps
+     * to, shared by every endpoint of the hub: jobs operations 100 per minute per unit (S3: 5,000) and device
+     * queries 20 per minute per unit (S3: 1,000). Requests beyond the budget wait for it instead of meeting 429s.
+     */
+    public IotJobsTier getTier() {
+        return tier;
+    }
+
+    public void setTier(IotJobsTier tier) {
+        this.tier = tier;
+    }
+
+    /**
+     * (hub) How many units of its tier the hub has.
+     */
+    public int getUnits() {
+        return units;
+    }
+
+    public void setUnits(int units) {
+        this.units = units;
     }
 
     /**
@@ -346,7 +390,7 @@ public class IotJobsConfiguration implements Cloneable {
     }
 
     /**
-     * (waitForCompletion) Time between two polls of the job.
+     * (waitForCompletion) Time between two polls of the job; header CamelIotJobsPollInterval overrides it.
      */
     public long getPollInterval() {
         return pollInterval;
@@ -357,7 +401,8 @@ public class IotJobsConfiguration implements Cloneable {
     }
 
     /**
-     * (waitForCompletion) How long to wait for the job to end before failing the exchange with an ExchangeTimedOutException.
+     * (waitForCompletion) How long to wait for the job to end; header CamelIotJobsWaitTimeout overrides it. Then the
+     * exchange fails with an ExchangeTimedOutException and carries the last job read as its body and headers.
      */
     public long getWaitTimeout() {
         return waitTimeout;
@@ -450,7 +495,8 @@ public class IotJobsConfiguration implements Cloneable {
     }
 
     /**
-     * Maximum pooled connections of the endpoint.
+     * Maximum pooled connections to the service; endpoints with the same address and connection settings share one
+     * pool.
      */
     public int getMaxConnections() {
         return maxConnections;
@@ -483,7 +529,8 @@ public class IotJobsConfiguration implements Cloneable {
     }
 
     /**
-     * The longest delay between two retries; a Retry-After beyond it ends the retries.
+     * The longest backoff between two retries. A longer Retry-After is waited out by the producer's scheduler (no
+     * thread is held); in consumers it ends the retries.
      */
     public long getRetryMaxDelay() {
         return retryMaxDelay;

@@ -20,7 +20,8 @@ public final class IotJobsConstants {
     public static final String OPERATION = PREFIX + "Operation";
 
     @Metadata(description = "(producer) The id of the job to create or act on; on create a UUID is generated when"
-                            + " absent. (consumer) The id of the job the event is about. Set on every producer result.",
+                            + " absent and written here before the first request, so a redelivery sends the same id."
+                            + " (consumer) The id of the job the event is about. Set on every producer result.",
               javaType = "String")
     public static final String JOB_ID = PREFIX + "JobId";
 
@@ -84,8 +85,19 @@ public final class IotJobsConstants {
               javaType = "Boolean")
     public static final String WAIT_FOR_COMPLETION = PREFIX + "WaitForCompletion";
 
+    @Metadata(label = "producer", description = "(waitForCompletion) Time between two polls of the job: milliseconds"
+                                                + " or an ISO-8601 duration (PT5S).",
+              javaType = "java.time.Duration")
+    public static final String POLL_INTERVAL = PREFIX + "PollInterval";
+
+    @Metadata(label = "producer", description = "(waitForCompletion) How long to wait for the job to end: milliseconds"
+                                                + " or an ISO-8601 duration (PT30M). On timeout the exchange fails with"
+                                                + " an ExchangeTimedOutException and carries the last job read.",
+              javaType = "java.time.Duration")
+    public static final String WAIT_TIMEOUT = PREFIX + "WaitTimeout";
+
     @Metadata(label = "producer", description = "(rerunJob, IoT Central) The id of the new job that reruns the failed"
-                                                + " devices; a UUID is generated when absent.",
+                                                + " devices; a UUID is generated when absent and written here before the request.",
               javaType = "String")
     public static final String RERUN_ID = PREFIX + "RerunId";
 

@@ -20,6 +20,7 @@ import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatus;
 import io.github.iotjobs.camel.client.JobFilter;
+import io.github.iotjobs.camel.client.JobTypes;
 import io.github.iotjobs.camel.client.JobsClient;
 import io.github.iotjobs.camel.client.Pages;
 import org.apache.camel.Exchange;
@@ -160,7 +161,8 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
         }
         // Status filters apply to what is emitted, not to what is tracked: a job must be seen in every status.
         List<IotJob> jobs = new ArrayList<>(client.listAllJobs(
-                new JobFilter(configuration.getJobType(), null, null, null, configuration.getPageSize())));
+                new JobFilter(JobTypes.normalize(configuration.getPlatform(), configuration.getJobType()), null, null,
+                        null, configuration.getPageSize())));
         jobs.sort(Comparator.comparing(IotJob::createdTime, Comparator.nullsLast(Comparator.naturalOrder())));
         return jobs;
     }

@@ -5,8 +5,11 @@
  */
 package io.github.iotjobs.camel;
 
+import java.util.concurrent.ScheduledExecutorService;
+
 import io.github.iotjobs.camel.client.JobsClient;
 import io.github.iotjobs.camel.client.JobsClientFactory;
+import io.github.iotjobs.camel.producer.PendingWork;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -29,11 +32,15 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     /** Job APIs are rate limited (IoT Hub: 20 queries per minute per unit), so poll every 10 seconds by default. */
     static final long DEFAULT_POLL_DELAY = 10_000;
+    /** Threads that run the short poll and retry tasks of waiting exchanges; no thread waits. */
+    private static final int WAIT_THREADS = 2;
 
     @UriParam
     private final IotJobsConfiguration configuration;
 
     private JobsClient client;
+    private ScheduledExecutorService scheduler;
+    private PendingWork pendingWork;
     /** The consumer's state when no stateRepository is set; kept here, so a route restart repeats nothing. */
     private final StateRepository<String, String> memoryState = new MemoryStateRepository();
 
@@ -48,11 +55,22 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
         super.doStart();
         // Credentials and addresses are checked when the route starts, before any request can be sent.
         JobsClientFactory.validate(configuration);
-        client = JobsClientFactory.create(configuration, getCamelContext());
+        client = JobsClientFactory.create(configuration, getCamelContext(),
+                ((IotJobsComponent) getComponent()).getSharedResources());
+        // Producers wait here (job polls, retry backoff): tasks, not threads, per waiting exchange.
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "IotJobsWait",
+                WAIT_THREADS);
+        pendingWork = new PendingWork(scheduler);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (pendingWork != null) {
+            pendingWork.cancel(null, "iotjobs endpoint stopped while the exchange was waiting");
+        }
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+        }
         IOHelper.close(client);
         client = null;
         super.doStop();
@@ -77,6 +95,11 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
     /** Where the consumer keeps its state when the stateRepository option is not set. */
     public StateRepository<String, String> getMemoryState() {
         return memoryState;
+    }
+
+    /** The exchanges the endpoint's producers left waiting; available while the endpoint is started. */
+    public PendingWork getPendingWork() {
+        return pendingWork;
     }
 
     /** The client of the platform's job API, available while the endpoint is started. */

@@ -14,13 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.iotjobs.camel.IotJobsComponent;
-import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsConsumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -43,18 +40,10 @@ import org.apache.logging.log4j.core.config.Configurator;
  */
 public final class ConsumerPollBench {
 
-    /** Daemon threads, so that the JVM (or exec:java) ends when main returns. */
-    private static final ThreadFactory DAEMONS = task -> {
-        Thread thread = new Thread(task);
-        thread.setDaemon(true);
-        return thread;
-    };
-
     private static final int JOBS = 10_000;
     private static final int PAGE_SIZE = 100;
     private static final int RUNNING = 50;
     private static final int POLLS = 25;
-    private static final String KEY = "YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMzI=";
 
     private static final AtomicInteger JOB_PAGES = new AtomicInteger();
     private static final AtomicInteger DEVICE_QUERIES = new AtomicInteger();
@@ -69,10 +58,7 @@ public final class ConsumerPollBench {
         HttpServer stub = startStub();
         AtomicInteger events = new AtomicInteger();
         try (CamelContext context = new DefaultCamelContext()) {
-            IotJobsConfiguration defaults = context.getComponent("iotjobs", IotJobsComponent.class).getConfiguration();
-            defaults.setConnectionString("HostName=benchhub.azure-devices.net;SharedAccessKeyName=iothubowner;"
-                                         + "SharedAccessKey=" + KEY);
-            defaults.setBaseUrl("http://127.0.0.1:" + stub.getAddress().getPort());
+            BenchSupport.stubHub(context, "http://127.0.0.1:" + stub.getAddress().getPort());
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -161,7 +147,7 @@ public final class ConsumerPollBench {
             exchange.getRequestBody().readAllBytes();
             send(exchange, noRows);
         });
-        server.setExecutor(Executors.newFixedThreadPool(2, DAEMONS));
+        server.setExecutor(Executors.newFixedThreadPool(2, BenchSupport.DAEMONS));
         server.start();
         return server;
     }

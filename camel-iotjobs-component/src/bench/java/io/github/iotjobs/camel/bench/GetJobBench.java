@@ -13,13 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.iotjobs.camel.IotJobsComponent;
-import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.model.IotJob;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -36,13 +32,6 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 public final class GetJobBench {
 
-    /** Daemon threads, so that the JVM (or exec:java) ends when main returns. */
-    private static final ThreadFactory DAEMONS = task -> {
-        Thread thread = new Thread(task);
-        thread.setDaemon(true);
-        return thread;
-    };
-
     private static final String JOB = "{\"jobId\":\"job01\",\"queryCondition\":\"tags.building = 'b1'\","
                                       + "\"createdTime\":\"2026-11-20T10:00:00.1234567Z\",\"startTime\":"
                                       + "\"2026-11-20T10:00:01Z\",\"endTime\":\"9999-12-30T00:00:00Z\","
@@ -51,7 +40,6 @@ public final class GetJobBench {
                                       + "\"responseTimeoutInSeconds\":30,\"connectTimeoutInSeconds\":0},\"status\":"
                                       + "\"running\",\"deviceJobStatistics\":{\"deviceCount\":10,\"failedCount\":1,"
                                       + "\"succeededCount\":6,\"runningCount\":2,\"pendingCount\":1}}";
-    private static final String KEY = "YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMzI=";
     private static final int ROUNDS = 7;
     private static final int CALLS_PER_ROUND = 4_000;
 
@@ -62,10 +50,7 @@ public final class GetJobBench {
         HttpServer stub = startStub();
         String baseUrl = "http://127.0.0.1:" + stub.getAddress().getPort();
         try (CamelContext context = new DefaultCamelContext()) {
-            IotJobsConfiguration defaults = context.getComponent("iotjobs", IotJobsComponent.class).getConfiguration();
-            defaults.setConnectionString("HostName=benchhub.azure-devices.net;SharedAccessKeyName=iothubowner;"
-                                         + "SharedAccessKey=" + KEY);
-            defaults.setBaseUrl(baseUrl);
+            BenchSupport.stubHub(context, baseUrl);
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
             String uri = "iotjobs:hub?operation=getJob&jobId=job01";
@@ -95,16 +80,16 @@ public final class GetJobBench {
             };
 
             // Warm-up: JIT, connection pools, SAS token cache.
-            time(component, CALLS_PER_ROUND * 3);
-            time(baseline, CALLS_PER_ROUND * 3);
+            BenchSupport.microsPerCall(component, CALLS_PER_ROUND * 3);
+            BenchSupport.microsPerCall(baseline, CALLS_PER_ROUND * 3);
             double[] componentMicros = new double[ROUNDS];
             double[] baselineMicros = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
-                componentMicros[round] = time(component, CALLS_PER_ROUND);
-                baselineMicros[round] = time(baseline, CALLS_PER_ROUND);
+                componentMicros[round] = BenchSupport.microsPerCall(component, CALLS_PER_ROUND);
+                baselineMicros[round] = BenchSupport.microsPerCall(baseline, CALLS_PER_ROUND);
             }
-            double componentMedian = median(componentMicros);
-            double baselineMedian = median(baselineMicros);
+            double componentMedian = BenchSupport.median(componentMicros);
+            double baselineMedian = BenchSupport.median(baselineMicros);
             System.out.printf("getJob via iotjobs producer: %.1f us/call (median of %d rounds x %d calls)%n",
                     componentMedian, ROUNDS, CALLS_PER_ROUND);
             System.out.printf("same GET via raw JDK HttpClient: %.1f us/call%n", baselineMedian);
@@ -127,22 +112,9 @@ public final class GetJobBench {
                 out.write(body);
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(2, DAEMONS));
+        server.setExecutor(Executors.newFixedThreadPool(2, BenchSupport.DAEMONS));
         server.start();
         return server;
     }
 
-    private static double time(Runnable call, int calls) {
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            call.run();
-        }
-        return (System.nanoTime() - start) / 1_000.0 / calls;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

@@ -7,6 +7,7 @@ package io.github.iotjobs.camel.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 
 import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsPlatform;
@@ -17,14 +18,18 @@ import io.github.iotjobs.camel.client.central.CentralJobsClient;
 import io.github.iotjobs.camel.client.hub.HubConnectionString;
 import io.github.iotjobs.camel.client.hub.HubErrorDecoder;
 import io.github.iotjobs.camel.client.hub.HubJobParser;
+import io.github.iotjobs.camel.client.hub.HubBudgets;
 import io.github.iotjobs.camel.client.hub.HubJobsClient;
 import io.github.iotjobs.camel.client.hub.SasTokenProvider;
 import io.github.iotjobs.camel.client.manager.ManagerErrorDecoder;
 import io.github.iotjobs.camel.client.manager.ManagerJobParser;
 import io.github.iotjobs.camel.client.manager.ManagerJobsClient;
+import io.github.iotjobs.camel.transport.ApiRequest;
 import io.github.iotjobs.camel.transport.Authorizer;
+import io.github.iotjobs.camel.transport.ErrorDecoder;
 import io.github.iotjobs.camel.transport.HttpClientFactory;
 import io.github.iotjobs.camel.transport.PlatformHttpClient;
+import io.github.iotjobs.camel.transport.RequestBudget;
 import io.github.iotjobs.camel.transport.RetryPolicy;
 import io.github.iotjobs.camel.validation.IotJobsValidationException;
 import org.apache.camel.CamelContext;
@@ -38,57 +43,86 @@ public final class JobsClientFactory {
     private JobsClientFactory() {
     }
 
-    /** Fails naming the option when credentials or addresses are missing or malformed. */
+    /** Fails naming the option when credentials, addresses or the jobType filter are missing or malformed. */
     public static void validate(IotJobsConfiguration configuration) {
+        JobTypes.normalize(configuration.getPlatform(), configuration.getJobType());
         switch (configuration.getPlatform()) {
             case hub -> HubConnectionString.parse(configuration.getConnectionString());
             case central -> {
                 requireText("baseUrl", configuration.getBaseUrl(), "the service address,"
                                                                    + " https://{subdomain}.azureiotcentral.com");
-                CentralCredentials.authorizer(configuration.getApiToken(), configuration.getAccessToken());
+                if (configuration.getAccessTokenSupplier() == null) {
+                    CentralCredentials.authorizer(configuration.getApiToken(), configuration.getAccessToken());
+                }
             }
             case manager -> requireText("baseUrl", configuration.getBaseUrl(), "the service address");
         }
     }
 
-    public static JobsClient create(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+    /**
+     * Builds the client of the configuration, on the connection pool and request budgets it shares with the other
+     * clients of the same service in {@code shared}.
+     */
+    public static JobsClient create(IotJobsConfiguration configuration, CamelContext context,
+                                    SharedResources shared) throws Exception {
         return switch (configuration.getPlatform()) {
-            case hub -> hub(configuration, context);
-            case central -> central(configuration, context);
-            case manager -> manager(configuration, context);
+            case hub -> hub(configuration, context, shared);
+            case central -> central(configuration, context, shared);
+            case manager -> manager(configuration, context, shared);
         };
     }
 
-    private static JobsClient hub(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+    private static JobsClient hub(IotJobsConfiguration configuration, CamelContext context, SharedResources shared)
+            throws Exception {
         HubConnectionString connection = HubConnectionString.parse(configuration.getConnectionString());
         Authorizer authorizer = connection.sharedAccessSignature() != null
                 ? connection::sharedAccessSignature
                 : new SasTokenProvider(connection, Duration.ofMillis(configuration.getSasTokenTimeToLive()),
                         Clock.systemUTC());
-        PlatformHttpClient http = new PlatformHttpClient(HttpClientFactory.create(configuration, context),
-                hubBaseUrl(configuration), authorizer, new HubErrorDecoder(), retryPolicy(configuration));
-        return new HubJobsClient(http, configuration.effectiveApiVersion(), new HubJobParser(),
-                configuration.getMaxRetries());
+        String baseUrl = hubBaseUrl(configuration);
+        HubBudgets budgets = new HubBudgets(shared, connection.hostName(), configuration.getTier(),
+                configuration.getUnits());
+        return new HubJobsClient(http(configuration, context, shared, baseUrl, authorizer, new HubErrorDecoder(),
+                budgets::of), configuration.effectiveApiVersion(), new HubJobParser(), configuration.getMaxRetries());
     }
 
-    private static JobsClient central(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+    private static JobsClient central(IotJobsConfiguration configuration, CamelContext context,
+                                      SharedResources shared) throws Exception {
         validate(configuration);
-        Authorizer authorizer = CentralCredentials.authorizer(configuration.getApiToken(),
-                configuration.getAccessToken());
-        PlatformHttpClient http = new PlatformHttpClient(HttpClientFactory.create(configuration, context),
-                configuration.getBaseUrl(), authorizer, new CentralErrorDecoder(), retryPolicy(configuration));
-        return new CentralJobsClient(http, configuration.getBaseUrl(), configuration.effectiveApiVersion(),
-                new CentralJobParser(), configuration.getMaxRetries());
+        Authorizer authorizer = configuration.getAccessTokenSupplier() != null
+                ? new SuppliedBearerToken(configuration.getAccessTokenSupplier(), Clock.systemUTC())
+                : CentralCredentials.authorizer(configuration.getApiToken(), configuration.getAccessToken());
+        return new CentralJobsClient(http(configuration, context, shared, configuration.getBaseUrl(), authorizer,
+                new CentralErrorDecoder(), request -> null), configuration.getBaseUrl(),
+                configuration.effectiveApiVersion(), new CentralJobParser(), configuration.getMaxRetries());
     }
 
-    private static JobsClient manager(IotJobsConfiguration configuration, CamelContext context) throws Exception {
+    private static JobsClient manager(IotJobsConfiguration configuration, CamelContext context,
+                                      SharedResources shared) throws Exception {
         validate(configuration);
         String token = configuration.getAccessToken();
-        Authorizer authorizer = token == null || token.isBlank() ? Authorizer.NONE
-                : () -> token.trim().regionMatches(true, 0, "Bearer ", 0, 7) ? token.trim() : "Bearer " + token.trim();
-        PlatformHttpClient http = new PlatformHttpClient(HttpClientFactory.create(configuration, context),
-                configuration.getBaseUrl(), authorizer, new ManagerErrorDecoder(), retryPolicy(configuration));
-        return new ManagerJobsClient(http, new ManagerJobParser(), configuration.getMaxRetries());
+        Authorizer authorizer;
+        if (configuration.getAccessTokenSupplier() != null) {
+            authorizer = new SuppliedBearerToken(configuration.getAccessTokenSupplier(), Clock.systemUTC());
+        } else if (token == null || token.isBlank()) {
+            authorizer = Authorizer.NONE;
+        } else {
+            authorizer = () -> token.trim().regionMatches(true, 0, "Bearer ", 0, 7) ? token.trim()
+                    : "Bearer " + token.trim();
+        }
+        return new ManagerJobsClient(http(configuration, context, shared, configuration.getBaseUrl(), authorizer,
+                new ManagerErrorDecoder(), request -> null), new ManagerJobParser(), configuration.getMaxRetries());
+    }
+
+    /** A transport on the pool shared by every client of the same address and connection settings. */
+    private static PlatformHttpClient http(IotJobsConfiguration configuration, CamelContext context,
+                                           SharedResources shared, String baseUrl, Authorizer authorizer,
+                                           ErrorDecoder errors, Function<ApiRequest, RequestBudget> budgets)
+            throws Exception {
+        SharedResources.Lease lease = shared.httpClient(HttpClientFactory.poolKey(configuration, baseUrl),
+                () -> HttpClientFactory.create(configuration, context));
+        return new PlatformHttpClient(lease.client(), baseUrl, authorizer, errors, retryPolicy(configuration),
+                budgets, lease.release());
     }
 
     private static RetryPolicy retryPolicy(IotJobsConfiguration configuration) {

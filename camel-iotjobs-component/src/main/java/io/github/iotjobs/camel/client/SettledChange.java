@@ -5,9 +5,13 @@
  */
 package io.github.iotjobs.camel.client;
 
+import java.util.function.Predicate;
+
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
+import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.transport.AmbiguousOutcomeException;
 import io.github.iotjobs.camel.transport.JsonBodies;
+import io.github.iotjobs.camel.transport.RetryLaterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +99,9 @@ public final class SettledChange {
             Outcome<T> outcome;
             try {
                 outcome = check.check(reason);
+            } catch (RetryLaterException waitFirst) {
+                // The read must wait (throttled): the caller runs the change again later, as a repeat.
+                throw waitFirst;
             } catch (IotJobsOperationFailedException readFailed) {
                 AmbiguousOutcomeException unknown = unknown(failure);
                 unknown.addSuppressed(readFailed);
@@ -120,6 +127,19 @@ public final class SettledChange {
     private static AmbiguousOutcomeException unknown(IotJobsOperationFailedException failure) {
         return failure instanceof AmbiguousOutcomeException ambiguous ? ambiguous
                 : new AmbiguousOutcomeException(failure);
+    }
+
+    /**
+     * The check of a job create: absent, it was not created; present after a lost or unreadable answer, it is this
+     * create's (the id is); present after a 409, only when {@code ours} recognizes it (same type and target).
+     */
+    public static Outcome<IotJob> createdJob(Read<IotJob> read, Predicate<IotJob> ours, Reason reason)
+            throws IotJobsOperationFailedException {
+        IotJob job = readOrNull(read);
+        if (job == null) {
+            return new NotDone<>();
+        }
+        return reason != Reason.CONFLICT || ours.test(job) ? new Done<>(job) : new Other<>();
     }
 
     /** A read for {@link Check}s: the entity, or null when the platform answers 404. */

@@ -5,6 +5,7 @@
  */
 package io.github.iotjobs.camel.producer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -28,7 +29,12 @@ final class InputRules {
     private static final int MAX_METHOD_PAYLOAD_BYTES = 128 * 1024;
     private static final int MIN_RESPONSE_TIMEOUT = 5;
     private static final int MAX_METHOD_TIMEOUT = 300;
+    /** Objects nested below tags or properties.desired, as the hub counts: tags.one...ten.leaf is the deepest. */
     private static final int MAX_TWIN_DEPTH = 10;
+    private static final int MAX_TAGS_BYTES = 8 * 1024;
+    private static final int MAX_DESIRED_BYTES = 32 * 1024;
+    private static final int MAX_KEY_BYTES = 1024;
+    private static final int MAX_STRING_VALUE_BYTES = 4 * 1024;
     private static final int MAX_PAGE_SIZE = 1000;
 
     private InputRules() {
@@ -82,7 +88,7 @@ final class InputRules {
             Map.Entry<String, JsonNode> section = it.next();
             switch (section.getKey()) {
                 case "tags" -> {
-                    checkTree("twinPatch.tags", section.getValue(), 1);
+                    checkSection("twinPatch.tags", section.getValue(), MAX_TAGS_BYTES);
                     writes = true;
                 }
                 case "properties" -> {
@@ -117,7 +123,16 @@ final class InputRules {
                                                                              + " desired, not '" + name + "'");
             }
         }
-        checkTree("twinPatch.properties.desired", properties.get("desired"), 1);
+        checkSection("twinPatch.properties.desired", properties.get("desired"), MAX_DESIRED_BYTES);
+    }
+
+    private static void checkSection(String path, JsonNode section, int maxBytes) {
+        checkTree(path, section, 0);
+        int size = JsonBodies.write(section).length;
+        if (size > maxBytes) {
+            throw new IotJobsValidationException(path, path + " is " + size + " bytes as JSON; the twin allows "
+                                                       + maxBytes / 1024 + " KB");
+        }
     }
 
     private static void checkTree(String path, JsonNode node, int depth) {
@@ -136,10 +151,24 @@ final class InputRules {
                                                            + " must be non-empty and contain no '.', '$', space or"
                                                            + " control characters");
             }
-            if (child.getValue().isObject()) {
-                checkTree(path + "." + key, child.getValue(), depth + 1);
+            if (utf8Length(key) > MAX_KEY_BYTES) {
+                throw new IotJobsValidationException(path, path + " has a key of " + utf8Length(key) + " bytes;"
+                                                           + " twin keys are at most 1 KB");
+            }
+            JsonNode value = child.getValue();
+            if (value.isTextual() && utf8Length(value.asText()) > MAX_STRING_VALUE_BYTES) {
+                throw new IotJobsValidationException(path + "." + key, path + "." + key + " is a string of "
+                                                                       + utf8Length(value.asText()) + " bytes;"
+                                                                       + " twin values are at most 4 KB");
+            }
+            if (value.isObject()) {
+                checkTree(path + "." + key, value, depth + 1);
             }
         }
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static boolean isValidKey(String key) {

@@ -7,6 +7,7 @@ package io.github.iotjobs.camel.producer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsConstants;
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.IotJobsOperations;
+import io.github.iotjobs.camel.IotJobsPlatform;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.client.DeviceGroups;
@@ -35,6 +37,7 @@ import io.github.iotjobs.camel.client.TargetedJobs;
 import io.github.iotjobs.camel.client.TwinJobSpec;
 import io.github.iotjobs.camel.client.central.CentralInputRules;
 import io.github.iotjobs.camel.transport.JsonBodies;
+import io.github.iotjobs.camel.validation.IotJobsValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -44,6 +47,11 @@ import org.apache.camel.Message;
  */
 public final class JobOperations {
 
+    /** Exchange property: an earlier attempt of this exchange may have sent its change. */
+    public static final String ATTEMPTED = "CamelIotJobsAttempted";
+    private static final String GENERATED_JOB_ID = "CamelIotJobsGeneratedJobId";
+    private static final String GENERATED_RERUN_ID = "CamelIotJobsGeneratedRerunId";
+
     private static final Clock CLOCK = Clock.systemUTC();
     private static final JsonBodyReader BODIES = new JsonBodyReader(JsonBodies.mapper());
 
@@ -51,6 +59,7 @@ public final class JobOperations {
     private final IotJobsConfiguration configuration;
     private final Exchange exchange;
     private final OperationInputs inputs;
+    private JobWaiter waiter;
 
     public JobOperations(JobsClient client, IotJobsConfiguration configuration, Exchange exchange) {
         this.client = client;
@@ -59,9 +68,17 @@ public final class JobOperations {
         this.inputs = new OperationInputs(configuration, exchange.getMessage(), CLOCK);
     }
 
-    /** Performs the operation; the caller has checked that the client supports it. */
-    public void perform(IotJobsOperations operation) throws Exception {
+    /**
+     * Performs the operation; the caller has checked that the client supports it.
+     *
+     * @return the wait for the job to end, when waitForCompletion asks for one; else null
+     */
+    public JobWaiter perform(IotJobsOperations operation) throws Exception {
         Message message = exchange.getMessage();
+        if (inputs.waitForCompletion()) {
+            // Checked before any request, like every other input.
+            InputRules.waitTimes(inputs.pollInterval(), inputs.waitTimeout());
+        }
         switch (operation) {
             case scheduleDeviceMethod -> respond(awaitIfAsked(as(TargetedJobs.class).scheduleDeviceMethod(methodJob())));
             case scheduleTwinUpdate -> respond(awaitIfAsked(as(TargetedJobs.class).scheduleTwinUpdate(twinJob())));
@@ -84,6 +101,7 @@ public final class JobOperations {
             case getDeviceProperties -> message.setBody(as(DeviceProperties.class).getDeviceProperties());
             default -> throw new IllegalStateException("Operation " + operation + " has no implementation");
         }
+        return waiter;
     }
 
     private <C extends JobsClient> C as(Class<C> capability) {
@@ -100,22 +118,56 @@ public final class JobOperations {
         int connectTimeout = inputs.methodConnectTimeout();
         InputRules.methodTimeouts(responseTimeout, connectTimeout);
         return new MethodJobSpec(newJobId(), queryCondition(), methodName, payload, responseTimeout, connectTimeout,
-                inputs.startTime(), maxExecutionTime());
+                inputs.startTime(), maxExecutionTime(), isRepeated());
     }
 
     private TwinJobSpec twinJob() {
         ObjectNode patch = BODIES.readObject(exchange.getMessage(), "twinPatch");
         InputRules.twinPatch(patch);
-        return new TwinJobSpec(newJobId(), queryCondition(), patch, inputs.startTime(), maxExecutionTime());
+        return new TwinJobSpec(newJobId(), queryCondition(), patch, inputs.startTime(), maxExecutionTime(),
+                isRepeated());
     }
 
+    /**
+     * The id of the job (or scheduled job) to create. One generated here is chosen once per exchange: kept as an
+     * exchange property (Camel redelivers the message as it was before the failed step, the properties as they are)
+     * and written to its header before any request, so a redelivery sends the same id and cannot create a second job.
+     */
     private String newJobId() {
         String jobId = inputs.jobId();
         if (jobId == null || jobId.isBlank()) {
-            return UUID.randomUUID().toString();
+            return generatedId(GENERATED_JOB_ID, IotJobsConstants.JOB_ID);
         }
         InputRules.jobId(client.platform(), jobId);
         return jobId;
+    }
+
+    /**
+     * Ends this step's memory on the exchange: what an earlier attempt may have sent, and, once the step succeeded,
+     * the ids it generated, so that a later create on the same exchange chooses its own.
+     */
+    public static void stepDone(Exchange exchange) {
+        exchange.removeProperty(ATTEMPTED);
+        if (exchange.getException() == null) {
+            exchange.removeProperty(GENERATED_JOB_ID);
+            exchange.removeProperty(GENERATED_RERUN_ID);
+        }
+    }
+
+    private String generatedId(String property, String header) {
+        String id = exchange.getProperty(property, String.class);
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            exchange.setProperty(property, id);
+        }
+        exchange.getMessage().setHeader(header, id);
+        return id;
+    }
+
+    /** Whether this exchange may have sent its change before: Camel redelivered it, its source did, or we retry. */
+    private boolean isRepeated() {
+        return exchange.isExternalRedelivered() || exchange.getProperty(ATTEMPTED, false, Boolean.class)
+               || Boolean.TRUE.equals(exchange.getMessage().getHeader(Exchange.REDELIVERED, Boolean.class));
     }
 
     private String existingJobId(IotJobsOperations operation) {
@@ -136,19 +188,24 @@ public final class JobOperations {
         return seconds;
     }
 
-    private IotJob awaitIfAsked(IotJob job) throws Exception {
-        if (!inputs.waitForCompletion()) {
-            return job;
+    /** With waitForCompletion, remembers the job to wait for; the producer waits on its scheduler. */
+    private IotJob awaitIfAsked(IotJob job) {
+        if (inputs.waitForCompletion()) {
+            waiter = new JobWaiter(job, inputs.pollInterval(), inputs.waitTimeout());
         }
-        Duration pollInterval = Duration.ofMillis(configuration.getPollInterval());
-        Duration waitTimeout = Duration.ofMillis(configuration.getWaitTimeout());
-        InputRules.waitTimes(pollInterval, waitTimeout);
-        return new JobWaiter(client, pollInterval, waitTimeout, CLOCK).awaitTerminal(job, exchange);
+        return job;
     }
 
     private List<IotJob> listJobs() throws Exception {
-        return client.listAllJobs(new JobFilter(inputs.jobType(), inputs.jobStatus(), inputs.from(), inputs.to(),
-                pageSize()));
+        Instant from = inputs.from();
+        Instant to = inputs.to();
+        if (client.platform() == IotJobsPlatform.central && (from != null || to != null)) {
+            // from and to filter on creation time; IoT Central jobs carry none, so they cannot be applied.
+            String field = from != null ? "from" : "to";
+            throw new IotJobsValidationException(field, field + " filters on creation time, which IoT Central jobs"
+                                                        + " do not carry; leave from and to unset on platform central");
+        }
+        return client.listAllJobs(new JobFilter(inputs.jobType(), inputs.jobStatus(), from, to, pageSize()));
     }
 
     private PagedIterator<DeviceJob> listJobDevices(String jobId) {
@@ -172,16 +229,16 @@ public final class JobOperations {
         ObjectNode definition = BODIES.readObject(exchange.getMessage(), "job");
         CentralInputRules.job("job", definition);
         String jobId = newJobId();
-        respond(awaitIfAsked(as(GroupJobs.class).createJob(jobId, definition)));
+        respond(awaitIfAsked(as(GroupJobs.class).createJob(jobId, definition, isRepeated())));
     }
 
     private void rerunJob(String jobId) throws Exception {
         String rerunId = inputs.rerunId();
         if (rerunId == null || rerunId.isBlank()) {
-            rerunId = UUID.randomUUID().toString();
+            rerunId = generatedId(GENERATED_RERUN_ID, IotJobsConstants.RERUN_ID);
         }
         CentralInputRules.id("rerunId", rerunId);
-        respond(awaitIfAsked(as(GroupJobs.class).rerunJob(jobId, rerunId)));
+        respond(awaitIfAsked(as(GroupJobs.class).rerunJob(jobId, rerunId, isRepeated())));
     }
 
     private void createScheduledJob() throws Exception {
@@ -236,7 +293,8 @@ public final class JobOperations {
         return pageSize;
     }
 
-    private void respond(IotJob job) {
+    /** Puts the job on the message: body and the id, status and type headers. */
+    public void respond(IotJob job) {
         Message message = exchange.getMessage();
         message.setHeader(IotJobsConstants.JOB_ID, job.jobId());
         message.setHeader(IotJobsConstants.JOB_STATUS, job.status());

@@ -5,50 +5,70 @@
  */
 package io.github.iotjobs.camel.producer;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.function.Consumer;
 
-import io.github.iotjobs.camel.IotJobsOperationFailedException;
-import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.client.JobsClient;
-import org.apache.camel.Exchange;
+import io.github.iotjobs.camel.model.IotJob;
+import io.github.iotjobs.camel.transport.RetryDeferral;
+import io.github.iotjobs.camel.transport.RetryLaterException;
 import org.apache.camel.ExchangeTimedOutException;
 
 /**
- * Polls a job until it is terminal (waitForCompletion), bounded by waitTimeout.
+ * Polls a job until it is terminal (waitForCompletion) without holding a thread: each poll is a task on the
+ * scheduler, and the exchange is called back when the job ends or waitTimeout passes. On timeout the exchange fails
+ * with an {@link ExchangeTimedOutException} and carries the last job read as its body and headers.
+ *
+ * @param job          the job as the operation returned it
+ * @param pollInterval time between two polls
+ * @param waitTimeout  how long to wait in all
  */
-final class JobWaiter {
+public record JobWaiter(IotJob job, Duration pollInterval, Duration waitTimeout) {
 
-    private final JobsClient client;
-    private final Duration pollInterval;
-    private final Duration waitTimeout;
-    private final Clock clock;
-
-    JobWaiter(JobsClient client, Duration pollInterval, Duration waitTimeout, Clock clock) {
-        this.client = client;
-        this.pollInterval = pollInterval;
-        this.waitTimeout = waitTimeout;
-        this.clock = clock;
+    /** Starts polling; {@code respond} puts a job on the message. */
+    public void start(JobsClient client, PendingWork.Task task, Consumer<IotJob> respond) {
+        long deadline = System.nanoTime() + waitTimeout.toNanos();
+        if (job.isTerminal()) {
+            // A create answered after its job already ended carries only id, type and status (hub): read it whole.
+            if (job.statistics() == null) {
+                task.schedule(() -> poll(client, task, respond, deadline, job, 0), Duration.ZERO);
+            } else {
+                task.finish(null);
+            }
+            return;
+        }
+        task.schedule(() -> poll(client, task, respond, deadline, job, 0), next(deadline));
     }
 
-    IotJob awaitTerminal(IotJob started, Exchange exchange) throws IotJobsOperationFailedException,
-            ExchangeTimedOutException, InterruptedException {
-        Instant deadline = clock.instant().plus(waitTimeout);
-        IotJob job = started;
-        while (!job.isTerminal()) {
-            Duration left = Duration.between(clock.instant(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                throw new ExchangeTimedOutException(exchange, waitTimeout.toMillis(),
-                        "Job " + job.jobId() + " is still " + job.status() + " after waiting " + waitTimeout);
-            }
-            Thread.sleep(Math.min(pollInterval.toMillis(), left.toMillis()));
-            job = client.getJob(job.jobId());
+    private void poll(JobsClient client, PendingWork.Task task, Consumer<IotJob> respond, long deadline,
+                      IotJob last, int retry) {
+        IotJob current;
+        try {
+            current = RetryDeferral.run(retry, () -> client.getJob(last.jobId()));
+        } catch (RetryLaterException later) {
+            task.schedule(() -> poll(client, task, respond, deadline, last, later.getNextRetry()), later.getDelay());
+            return;
+        } catch (Exception e) {
+            task.fail(e);
+            return;
         }
-        // A create answered after its job already ended carries only id, type and status (hub): read it whole.
-        if (job == started && job.statistics() == null) {
-            job = client.getJob(job.jobId());
+        respond.accept(current);
+        if (current.isTerminal()) {
+            task.finish(null);
+        } else if (System.nanoTime() - deadline >= 0) {
+            task.fail(new ExchangeTimedOutException(task.exchange(), waitTimeout.toMillis(), "Job " + current.jobId()
+                                                                                          + " is still "
+                                                                                          + current.status()
+                                                                                          + " after waiting "
+                                                                                          + waitTimeout));
+        } else {
+            task.schedule(() -> poll(client, task, respond, deadline, current, 0), next(deadline));
         }
-        return job;
+    }
+
+    /** The next poll: one interval on, but never past the deadline, where a last poll decides. */
+    private Duration next(long deadline) {
+        long left = deadline - System.nanoTime();
+        return Duration.ofNanos(Math.max(0, Math.min(pollInterval.toNanos(), left)));
     }
 }

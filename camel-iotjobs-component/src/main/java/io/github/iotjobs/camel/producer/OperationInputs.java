@@ -6,12 +6,14 @@
 package io.github.iotjobs.camel.producer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
 import io.github.iotjobs.camel.IotJobsConfiguration;
 import io.github.iotjobs.camel.IotJobsConstants;
+import io.github.iotjobs.camel.client.JobTypes;
 import io.github.iotjobs.camel.client.manager.ManagerCodes;
 import io.github.iotjobs.camel.model.DeviceJobStatus;
 import io.github.iotjobs.camel.model.JobStatus;
@@ -83,9 +85,7 @@ final class OperationInputs {
 
     String jobType() {
         String type = header(IotJobsConstants.JOB_TYPE, "jobType", configuration::getJobType, String.class);
-        // The iothub-manager numeric codes (protocol.md §11.2) are read on every platform.
-        return type != null && (type.trim().equals("3") || type.trim().equals("4")) ? ManagerCodes.jobTypeWord(type)
-                : type;
+        return JobTypes.normalize(configuration.getPlatform(), type);
     }
 
     JobStatus jobStatus() {
@@ -132,6 +132,35 @@ final class OperationInputs {
     boolean waitForCompletion() {
         return header(IotJobsConstants.WAIT_FOR_COMPLETION, "waitForCompletion", configuration::isWaitForCompletion,
                 Boolean.class);
+    }
+
+    Duration pollInterval() {
+        return duration(IotJobsConstants.POLL_INTERVAL, "pollInterval", configuration.getPollInterval());
+    }
+
+    Duration waitTimeout() {
+        return duration(IotJobsConstants.WAIT_TIMEOUT, "waitTimeout", configuration.getWaitTimeout());
+    }
+
+    /** A header in milliseconds, or an ISO-8601 duration ({@code PT5S}); the option otherwise. */
+    private Duration duration(String headerName, String field, long optionMillis) {
+        Object value = message.getHeader(headerName);
+        if (value == null) {
+            return Duration.ofMillis(optionMillis);
+        }
+        if (value instanceof Duration duration) {
+            return duration;
+        }
+        if (value instanceof Number number) {
+            return Duration.ofMillis(number.longValue());
+        }
+        String text = value.toString().trim();
+        try {
+            return text.matches("-?\\d+") ? Duration.ofMillis(Long.parseLong(text)) : Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new IotJobsValidationException(field, field + " (header " + headerName + ") '" + text + "' must be"
+                                                        + " milliseconds or an ISO-8601 duration such as PT5S");
+        }
     }
 
     private Instant time(String headerName, String field, Supplier<String> option) {

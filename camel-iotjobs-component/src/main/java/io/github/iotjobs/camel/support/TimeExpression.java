@@ -6,6 +6,7 @@
 package io.github.iotjobs.camel.support;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,8 +63,12 @@ public final class TimeExpression {
             Duration time = timeAt < 0 ? Duration.ZERO : Duration.parse("PT" + iso.substring(timeAt + 1));
             ZonedDateTime result = sign == '-' ? now.minus(date).minus(time) : now.plus(date).plus(time);
             return result.toInstant();
-        } catch (DateTimeParseException | ArithmeticException e) {
+        } catch (DateTimeParseException e) {
             throw invalid(field, text);
+        } catch (DateTimeException | ArithmeticException e) {
+            // NOW+P999999999Y: a valid duration whose result lies outside the supported time line.
+            throw new IotJobsValidationException(field, field + " '" + text + "' lies beyond the dates a job can"
+                                                        + " have (" + e.getMessage() + ")");
         }
     }
 

@@ -16,4 +16,14 @@ public interface Authorizer {
 
     /** The header value, or null to send none. Called for every request, so tokens can be renewed. */
     String authorization();
+
+    /**
+     * The platform refused the last header (401): forget any cached token, so the next call gets a fresh one.
+     *
+     * @return whether the fresh credential comes from a source that may have renewed it (a token supplier), so the
+     *         refused request is worth one more try; a token derived from the same key is not
+     */
+    default boolean invalidate() {
+        return false;
+    }
 }

@@ -5,6 +5,8 @@
  */
 package io.github.iotjobs.camel.transport;
 
+import java.net.URI;
+
 import javax.net.ssl.SSLContext;
 
 import io.github.iotjobs.camel.IotJobsConfiguration;
@@ -20,15 +22,34 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the pooled HttpClient 5 of an endpoint from its options: timeouts, pool size, TLS through Camel
+ * Builds the pooled HttpClient 5 of a service from the options: timeouts, pool size, TLS through Camel
  * {@code SSLContextParameters}, proxy. HttpClient's own retries are off: {@link PlatformHttpClient} decides.
+ * <p>
+ * Idle connections are checked before reuse and evicted: a load balancer that silently drops a connection idle for a
+ * few minutes must not turn the next create into an unknown outcome. A connection idle longer than
+ * {@link #VALIDATE_AFTER_IDLE} is checked (a closed one is replaced before the request leaves); one idle longer than
+ * {@link #EVICT_AFTER_IDLE} is closed by the pool.
  */
 public final class HttpClientFactory {
 
+    static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
+    static final TimeValue EVICT_AFTER_IDLE = TimeValue.ofSeconds(60);
+
     private HttpClientFactory() {
+    }
+
+    /** What makes two endpoints' pools the same: the service address and every connection setting. */
+    public static String poolKey(IotJobsConfiguration configuration, String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort() + "|" + configuration.getConnectTimeout()
+               + "|" + configuration.getResponseTimeout() + "|" + configuration.getConnectionRequestTimeout() + "|"
+               + configuration.getMaxConnections() + "|" + configuration.getProxyHost() + ":"
+               + configuration.getProxyPort() + ":" + configuration.getProxyUsername() + "|"
+               + System.identityHashCode(configuration.getSslContextParameters());
     }
 
     public static CloseableHttpClient create(IotJobsConfiguration configuration, CamelContext context)
@@ -39,6 +60,7 @@ public final class HttpClientFactory {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(configuration.getConnectTimeout()))
                         .setSocketTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
+                        .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
                         .build());
         if (configuration.getSslContextParameters() != null) {
             SSLContext ssl = configuration.getSslContextParameters().createSSLContext(context);
@@ -47,6 +69,8 @@ public final class HttpClientFactory {
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(pool.build())
                 .disableAutomaticRetries()
+                .evictIdleConnections(EVICT_AFTER_IDLE)
+                .evictExpiredConnections()
                 .disableCookieManagement()
                 .setUserAgent("camel-iotjobs")
                 .setDefaultRequestConfig(RequestConfig.custom()

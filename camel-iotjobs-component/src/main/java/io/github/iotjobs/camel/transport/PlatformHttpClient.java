@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -37,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Throttling (429) proves the platform did nothing, so every request is retried after it. Server errors and connection
  * faults are retried only for {@link RetryMode#SAFE} requests; for the others they raise
- * {@link AmbiguousOutcomeException}, unless the connection was never made.
+ * {@link AmbiguousOutcomeException}, unless the connection was never made. A 401 drops the cached credentials and is
+ * sent once more with fresh ones. Before each send, the request takes its share of the request budget of its class
+ * (hub quotas), waiting when it is used up. Waits happen in the calling thread, or, inside {@link RetryDeferral#run},
+ * are handed to the caller as {@link RetryLaterException}.
  */
 public final class PlatformHttpClient implements Closeable {
 
@@ -52,21 +56,40 @@ public final class PlatformHttpClient implements Closeable {
     private final Authorizer authorizer;
     private final ErrorDecoder errors;
     private final RetryPolicy retryPolicy;
+    private final Function<ApiRequest, RequestBudget> budgets;
+    private final Runnable release;
 
+    /**
+     * @param client  the pooled HTTP client, possibly shared with other endpoints of the same service
+     * @param budgets the request budget of each request (null for none)
+     * @param release called on {@link #close()} instead of closing the HTTP client, which may be shared
+     */
     public PlatformHttpClient(CloseableHttpClient client, String baseUrl, Authorizer authorizer, ErrorDecoder errors,
-                              RetryPolicy retryPolicy) {
+                              RetryPolicy retryPolicy, Function<ApiRequest, RequestBudget> budgets, Runnable release) {
         this.client = client;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.authorizer = authorizer;
         this.errors = errors;
         this.retryPolicy = retryPolicy;
+        this.budgets = budgets;
+        this.release = release;
+    }
+
+    /** A client that owns its HTTP client, with no request budget. */
+    public PlatformHttpClient(CloseableHttpClient client, String baseUrl, Authorizer authorizer, ErrorDecoder errors,
+                              RetryPolicy retryPolicy) {
+        this(client, baseUrl, authorizer, errors, retryPolicy, request -> null, () -> client.close(CloseMode.GRACEFUL));
     }
 
     /** Sends the request until it succeeds or may not be retried any more; returns only 2xx answers. */
     public ApiResponse execute(ApiRequest request) throws IotJobsOperationFailedException {
-        for (int retry = 0;; retry++) {
+        int deferredFrom = RetryDeferral.deferredRetry();
+        boolean deferred = deferredFrom >= 0;
+        boolean reauthorized = false;
+        for (int retry = Math.max(0, deferredFrom);; retry++) {
             IotJobsOperationFailedException failure;
             Duration delay;
+            awaitBudget(request, deferred, retry);
             try {
                 ApiResponse response = send(request);
                 if (response.isSuccess()) {
@@ -74,6 +97,14 @@ public final class PlatformHttpClient implements Closeable {
                 }
                 failure = failure(request, response);
                 int status = response.status();
+                if (status == 401 && !reauthorized) {
+                    // An expired or revoked token: the platform did nothing. Once more if a fresh one may differ.
+                    reauthorized = true;
+                    if (authorizer.invalidate()) {
+                        retry--;
+                        continue;
+                    }
+                }
                 if (status != 429 && request.retryMode() == RetryMode.UNSAFE && status >= 500) {
                     throw new AmbiguousOutcomeException(failure);
                 }
@@ -89,8 +120,13 @@ public final class PlatformHttpClient implements Closeable {
                 }
                 delay = retryPolicy.backoff(retry);
             }
-            if (retry >= retryPolicy.maxRetries() || delay.compareTo(retryPolicy.maxDelay()) > 0) {
+            boolean beyondMaxDelay = delay.compareTo(retryPolicy.maxDelay()) > 0;
+            if (retry >= retryPolicy.maxRetries() || beyondMaxDelay && !deferred) {
                 throw failure;
+            }
+            if (deferred) {
+                // The caller's scheduler waits, also a Retry-After longer than retryMaxDelay: no thread is held.
+                throw new RetryLaterException(failure, delay, retry + 1);
             }
             LOG.debug("{} failed ({}); retry {} of {} in {} ms", request.describe(), failure.getErrorCode(), retry + 1,
                     retryPolicy.maxRetries(), delay.toMillis());
@@ -98,6 +134,24 @@ public final class PlatformHttpClient implements Closeable {
         }
     }
 
+
+    /** Waits until the request's class has budget left; deferred callers are told how long instead. */
+    private void awaitBudget(ApiRequest request, boolean deferred, int retry) throws IotJobsOperationFailedException {
+        RequestBudget budget = budgets.apply(request);
+        if (budget == null) {
+            return;
+        }
+        for (Duration wait = budget.tryTake(); !wait.isZero(); wait = budget.tryTake()) {
+            IotJobsOperationFailedException queued = new IotJobsOperationFailedException(0, "RequestBudgetExhausted",
+                    "the " + budget.name() + " quota of the service is used up; queued", null, request.method(),
+                    request.path(), wait, null);
+            if (deferred) {
+                throw new RetryLaterException(queued, wait, retry);
+            }
+            LOG.debug("{} waits {} ms for the {} request budget", request.describe(), wait.toMillis(), budget.name());
+            pause(wait, queued);
+        }
+    }
 
     /** Server faults that pass: 500 is included because IoT Hub answers transient faults with it (500001). */
     private static boolean isTransient(int status) {
@@ -172,6 +226,6 @@ public final class PlatformHttpClient implements Closeable {
 
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        release.run();
     }
 }

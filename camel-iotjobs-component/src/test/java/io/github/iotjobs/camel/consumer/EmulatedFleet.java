@@ -50,10 +50,13 @@ final class EmulatedFleet implements AutoCloseable {
                 .start();
     }
 
-    /** Endpoint options reaching this emulator; failed requests are not retried inside a poll. */
+    /**
+     * Endpoint options reaching this emulator; failed requests are not retried inside a poll. The consumers poll
+     * every few milliseconds, so the hub is declared big enough (S3, 100 units) that the request budget never queues.
+     */
     String endpointOptions() {
         return "connectionString=RAW(" + emulator.connectionString() + ")&baseUrl=" + emulator.baseUrl()
-               + "&maxRetries=0";
+               + "&maxRetries=0&tier=S3&units=100";
     }
 
     /** A reboot method job on every device: running after the first tick, finished 10 s later (30% failures). */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,8 +103,8 @@ public final class CentralJobsClient implements GroupJobs, ScheduledJobs, Device
                 RetryMode.UNSAFE));
         String group = definition.path("group").asText(null);
         return SettledChange.apply("create of job " + jobId, repeated, () -> readJob(request),
-                reason -> existing(jobId, job -> reason != SettledChange.Reason.CONFLICT
-                                                 || Objects.equals(group, job.queryCondition())), maxResends);
+                reason -> SettledChange.createdJob(() -> getJob(jobId),
+                        job -> Objects.equals(group, job.queryCondition()), reason), maxResends);
     }
 
     @Override
@@ -123,7 +122,7 @@ public final class CentralJobsClient implements GroupJobs, ScheduledJobs, Device
         ApiRequest request = versioned(ApiRequest.put(jobPath(jobId) + "/rerun/" + PathSegments.encode(rerunId),
                 null, RetryMode.UNSAFE));
         return SettledChange.apply("rerun " + rerunId + " of job " + jobId, repeated, () -> readJob(request),
-                reason -> existing(rerunId, job -> true), maxResends);
+                reason -> SettledChange.createdJob(() -> getJob(rerunId), job -> true, reason), maxResends);
     }
 
     @Override
@@ -192,16 +191,6 @@ public final class CentralJobsClient implements GroupJobs, ScheduledJobs, Device
             IotJob job = getJob(jobId);
             return job.status() == expected ? new Done<>(job) : new Other<>();
         }, maxResends);
-    }
-
-    /** The job under the id, when it is the one the change made. */
-    private SettledChange.Outcome<IotJob> existing(String jobId, Predicate<IotJob> ours)
-            throws IotJobsOperationFailedException {
-        IotJob job = SettledChange.readOrNull(() -> getJob(jobId));
-        if (job == null) {
-            return new NotDone<>();
-        }
-        return ours.test(job) ? new Done<>(job) : new Other<>();
     }
 
     private IotJob readJob(ApiRequest request) throws IotJobsOperationFailedException {

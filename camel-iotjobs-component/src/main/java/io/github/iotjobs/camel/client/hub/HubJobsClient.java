@@ -144,24 +144,16 @@ public final class HubJobsClient implements TargetedJobs, JobCancellation, Devic
         http.close();
     }
 
-    /**
-     * A job found under the id after a lost answer is this create's (the id is this create's); after a 409, only when
-     * it has the type and target sent.
-     */
+    /** A job found under the id after a 409 is this create's when it has the type and target sent. */
     private IotJob create(String jobId, ObjectNode body, String queryCondition, boolean repeated)
             throws IotJobsOperationFailedException {
         ApiRequest request = ApiRequest.put(jobPath(jobId), JsonBodies.write(body), RetryMode.UNSAFE)
                 .withQuery("api-version", apiVersion);
         String type = body.get("type").asText();
-        return SettledChange.apply("create of job " + jobId, repeated, () -> readJob(request), reason -> {
-            IotJob job = SettledChange.readOrNull(() -> getJob(jobId));
-            if (job == null) {
-                return new NotDone<>();
-            }
-            boolean same = type.equalsIgnoreCase(job.type()) && (job.queryCondition() == null
-                                                                  || Objects.equals(queryCondition, job.queryCondition()));
-            return same || reason != SettledChange.Reason.CONFLICT ? new Done<>(job) : new Other<>();
-        }, maxResends);
+        return SettledChange.apply("create of job " + jobId, repeated, () -> readJob(request),
+                reason -> SettledChange.createdJob(() -> getJob(jobId), job -> type.equalsIgnoreCase(job.type())
+                        && (job.queryCondition() == null || Objects.equals(queryCondition, job.queryCondition())),
+                        reason), maxResends);
     }
 
     private IotJob readJob(ApiRequest request) throws IotJobsOperationFailedException {

@@ -55,6 +55,13 @@ public final class SasTokenProvider implements Authorizer {
         return token;
     }
 
+    /** The hub refused the token (a clock that jumped, a rotated key): the next request signs a new one. */
+    @Override
+    public synchronized boolean invalidate() {
+        token = null;
+        return false;
+    }
+
     private String sign(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -26,9 +26,6 @@ import io.github.iotjobs.camel.client.JobFilter;
 import io.github.iotjobs.camel.client.MethodJobSpec;
 import io.github.iotjobs.camel.client.Page;
 import io.github.iotjobs.camel.client.SettledChange;
-import io.github.iotjobs.camel.client.SettledChange.Done;
-import io.github.iotjobs.camel.client.SettledChange.NotDone;
-import io.github.iotjobs.camel.client.SettledChange.Other;
 import io.github.iotjobs.camel.client.TargetedJobs;
 import io.github.iotjobs.camel.client.TwinJobSpec;
 import io.github.iotjobs.camel.transport.ApiRequest;
@@ -164,24 +161,16 @@ public final class ManagerJobsClient implements TargetedJobs, DeviceProperties {
         http.close();
     }
 
-    /**
-     * A job found under the id after a lost answer is this create's (the id is this create's); after a 409, only when
-     * it has the type and target sent.
-     */
+    /** A job found under the id after a 409 is this create's when it has the type and target sent. */
     private IotJob create(String jobId, ObjectNode body, String type, boolean repeated)
             throws IotJobsOperationFailedException {
         ApiRequest request = ApiRequest.post("/v1/jobs", JsonBodies.write(body), RetryMode.UNSAFE);
         String queryCondition = body.path("queryCondition").asText(null);
         return SettledChange.apply("create of job " + jobId, repeated,
-                () -> parser.job(JsonBodies.readObject(request, http.execute(request))), reason -> {
-                    IotJob job = SettledChange.readOrNull(() -> getJob(jobId));
-                    if (job == null) {
-                        return new NotDone<>();
-                    }
-                    boolean same = type.equals(job.type()) && (job.queryCondition() == null
-                                                               || Objects.equals(queryCondition, job.queryCondition()));
-                    return same || reason != SettledChange.Reason.CONFLICT ? new Done<>(job) : new Other<>();
-                }, maxResends);
+                () -> parser.job(JsonBodies.readObject(request, http.execute(request))),
+                reason -> SettledChange.createdJob(() -> getJob(jobId), job -> type.equals(job.type())
+                        && (job.queryCondition() == null || Objects.equals(queryCondition, job.queryCondition())),
+                        reason), maxResends);
     }
 
     private static ObjectNode common(String jobId, String queryCondition, Instant startTime, long maxSeconds) {
