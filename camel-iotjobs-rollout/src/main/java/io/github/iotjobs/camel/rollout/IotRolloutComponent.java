@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 
 import io.github.iotjobs.camel.IotJobsEndpoint;
+import io.github.iotjobs.camel.IotJobsTier;
 import io.github.iotjobs.camel.rollout.engine.RolloutEvents;
 import io.github.iotjobs.camel.rollout.engine.RolloutOrchestrator;
 import io.github.iotjobs.camel.rollout.port.ClientRolloutJobs;
@@ -42,11 +43,14 @@ public class IotRolloutComponent extends DefaultComponent {
               description = "The iotjobs endpoint whose platform the rollouts run on (its connection options come"
                             + " from the iotjobs component or the URI).")
     private String jobsEndpoint = "iotjobs:hub";
-    @Metadata(defaultValue = "S1", description = "The hub's tier: its concurrent-job limit and quotas pace the"
-                                                + " rollouts and their previews.")
-    private HubTier tier = HubTier.S1;
-    @Metadata(defaultValue = "1", description = "The hub's units; quotas scale with them.")
-    private int units = 1;
+    @Metadata(description = "The hub's tier: its concurrent-job limit and quotas pace the rollouts and their"
+                            + " previews. Unset: the tier of the jobsEndpoint (whose request budget every call of the"
+                            + " orchestrator goes through).")
+    private HubTier tier;
+    @Metadata(description = "The hub's units; quotas scale with them. Unset (0): the units of the jobsEndpoint.")
+    private int units;
+    private HubTier hubTier;
+    private int hubUnits;
     @Metadata(defaultValue = "10000", javaType = "java.time.Duration",
               description = "How often the orchestrator reads each running rollout's jobs (milliseconds, or a"
                             + " duration such as 5s).")
@@ -88,12 +92,17 @@ public class IotRolloutComponent extends DefaultComponent {
                 throw new IllegalArgumentException("jobsEndpoint must be an iotjobs endpoint, not " + jobsEndpoint);
             }
             ServiceHelper.startService(jobs);
+            IotJobsTier jobsTier = jobs.getConfiguration().getTier();
+            hubTier = tier != null ? tier
+                    : jobsTier == null ? HubTier.S1
+                    : jobsTier == IotJobsTier.FREE ? HubTier.F1 : HubTier.valueOf(jobsTier.name());
+            hubUnits = units > 0 ? units : Math.max(1, jobs.getConfiguration().getUnits());
             RolloutJobs port = new ClientRolloutJobs(jobs.getClient());
             RolloutStore rolloutStore = store != null ? store
                     : dataSource != null ? new JdbcRolloutStore(dataSource)
                     : new FileRolloutStore(Path.of(storeDirectory));
             executor = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "iotrollout", 2);
-            orchestrator = new RolloutOrchestrator(rolloutStore, port, events, clock, tier.concurrentJobs(), executor,
+            orchestrator = new RolloutOrchestrator(rolloutStore, port, events, clock, hubTier.concurrentJobs(), executor,
                     Duration.ofMillis(pollInterval), ClusterServiceHelper.lookupService(getCamelContext()).orElse(null));
             orchestrator.start();
             if (!stopHookAdded) {
@@ -125,6 +134,17 @@ public class IotRolloutComponent extends DefaultComponent {
     synchronized ScheduledExecutorService executor() {
         orchestrator();
         return executor;
+    }
+
+    /** The tier in effect: the tier option, else the jobs endpoint's. */
+    synchronized HubTier hubTier() {
+        orchestrator();
+        return hubTier;
+    }
+
+    synchronized int hubUnits() {
+        orchestrator();
+        return hubUnits;
     }
 
     RolloutEvents events() {

@@ -33,8 +33,8 @@ public class IotRolloutProducer extends DefaultAsyncProducer {
         String rolloutId = exchange.getMessage().getHeader(IotRolloutConstants.ROLLOUT_ID,
                 getEndpoint().getRolloutId(), String.class);
         IotRolloutComponent component = getEndpoint().getComponent();
-        RolloutOperations operations = new RolloutOperations(component.orchestrator(), component.getTier(),
-                component.getUnits());
+        RolloutOperations operations = new RolloutOperations(component.orchestrator(), component.hubTier(),
+                component.hubUnits());
         CompletableFuture<Object> result;
         try {
             Object body = exchange.getMessage().getBody();

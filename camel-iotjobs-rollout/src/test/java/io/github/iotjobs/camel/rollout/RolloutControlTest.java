@@ -41,7 +41,7 @@ class RolloutControlTest {
     @Test
     void pauseMidStageLetsTheRunningJobFinishAndStartsNoOtherUntilResume() throws Exception {
         try (IotJobsEmulator hub = IotJobsEmulator.builder().devices(1500).tier(Tier.S1)
-                .method("update", MethodBehavior.ok().withLatency(Duration.ofMillis(400))).start();
+                .method("update", MethodBehavior.ok().withLatency(Duration.ofMillis(1500))).start();
                 RolloutNode node = RolloutNode.start(hub, HubTier.S1, null, storeDir)) {
             node.call("slow", IotRolloutOperations.start, slowUpdate());
             await().atMost(Duration.ofSeconds(20)).until(() -> hub.engine().job("ro-slow-s0-c0").isPresent());

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.iotjobs.camel.IotJobsComponent;
 import io.github.iotjobs.camel.IotJobsConfiguration;
+import io.github.iotjobs.camel.IotJobsTier;
 import io.github.iotjobs.camel.rollout.engine.RolloutEvent;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.store.RolloutStore;
@@ -52,6 +53,9 @@ final class RolloutNode implements AutoCloseable {
         jobs.setConnectionString(hub.connectionString());
         jobs.setBaseUrl(hub.baseUrl());
         jobs.setRetryInitialDelay(5);
+        // The emulator on this branch has no quotas: a large budget keeps the client's pacing out of these tests.
+        jobs.setTier(IotJobsTier.S3);
+        jobs.setUnits(10);
         IotRolloutComponent rollout = context.getComponent("iotrollout", IotRolloutComponent.class);
         rollout.setTier(tier);
         rollout.setPollInterval(25);

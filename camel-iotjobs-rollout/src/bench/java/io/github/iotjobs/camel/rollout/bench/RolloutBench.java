@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.iotjobs.camel.IotJobsComponent;
 import io.github.iotjobs.camel.IotJobsConfiguration;
+import io.github.iotjobs.camel.IotJobsTier;
 import io.github.iotjobs.camel.IotJobsConstants;
 import io.github.iotjobs.camel.rollout.IotRolloutComponent;
 import io.github.iotjobs.camel.rollout.IotRolloutConstants;
@@ -58,6 +59,9 @@ public final class RolloutBench {
             IotJobsConfiguration jobs = context.getComponent("iotjobs", IotJobsComponent.class).getConfiguration();
             jobs.setConnectionString(hub.connectionString());
             jobs.setBaseUrl(hub.baseUrl());
+            // The client's request budget is not what is measured: a budget no run reaches.
+            jobs.setTier(IotJobsTier.S3);
+            jobs.setUnits(10);
             jobs.setPollInterval(POLL_MILLIS);
             IotRolloutComponent rollout = context.getComponent("iotrollout", IotRolloutComponent.class);
             rollout.setTier(HubTier.S1);

@@ -298,9 +298,13 @@ public final class RolloutRun {
         }
     }
 
+    /**
+     * The hub's own limit on a job is a backstop past the stage's timeout: the orchestrator decides the timeout (a
+     * failed gate), the hub only ends jobs nobody is watching any more.
+     */
     private long maxExecutionSeconds() {
         Duration timeout = record.plan().timeoutOf(progress.stage());
-        return timeout != null ? Math.max(1, timeout.toSeconds()) : DEFAULT_MAX_EXECUTION_SECONDS;
+        return timeout != null ? 2 * timeout.toSeconds() + 60 : DEFAULT_MAX_EXECUTION_SECONDS;
     }
 
     private void halt(String why) throws IotJobsOperationFailedException {

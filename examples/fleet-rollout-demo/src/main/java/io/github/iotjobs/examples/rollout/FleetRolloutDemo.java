@@ -96,7 +96,8 @@ public final class FleetRolloutDemo {
         if (settings.baseUrl() != null) {
             main.addInitialProperty("camel.component.iotjobs.baseUrl", settings.baseUrl());
         }
-        main.addInitialProperty("camel.component.iotrollout.tier", settings.tier());
+        // One tier for both: the iotjobs component's request budget and the rollouts' concurrent-job limit.
+        main.addInitialProperty("camel.component.iotjobs.tier", settings.tier());
         main.addInitialProperty("camel.component.iotrollout.pollInterval", String.valueOf(settings.pollMillis()));
         main.addInitialProperty("camel.component.iotrollout.storeDirectory", store.toString());
         main.start();

@@ -36,6 +36,7 @@ class StagedYamlRolloutTest {
             main.addOverrideProperty("camel.component.iotjobs.baseUrl", emulator.baseUrl());
             main.addOverrideProperty("camel.component.iotrollout.storeDirectory", store.toString());
             main.addOverrideProperty("camel.component.iotrollout.pollInterval", "50");
+            main.addOverrideProperty("camel.component.iotjobs.tier", "S3");
             main.addOverrideProperty("rollout.target", "tags.building = 'b2'");
             main.addOverrideProperty("rollout.wave", "yaml-staged");
             main.addOverrideProperty("rollout.stagedFrom", "direct:staged");
