@@ -157,23 +157,18 @@ public final class PlanReader {
         return stages;
     }
 
+    /** A number of percent: 10, or "10%". */
     private static Double percent(String field, JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        String text = node.asText().trim();
-        try {
-            return Double.valueOf(text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : text);
-        } catch (NumberFormatException e) {
-            throw new RolloutPlanException(field, "a number of percent such as 10 or \"10%\", not " + node);
-        }
+        return number(field, node, 1, "a number of percent such as 10 or \"10%\"");
     }
 
     /** A share: 0.95, or "95%". */
     private static Double share(String field, JsonNode node) {
+        return number(field, node, 100, "a share between 0 and 1 or a percentage such as \"95%\"");
+    }
+
+    /** A number, or a text holding one; a text ending in % is divided by {@code percentDivisor}. */
+    private static Double number(String field, JsonNode node, double percentDivisor, String expected) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -182,11 +177,11 @@ public final class PlanReader {
         }
         String text = node.asText().trim();
         try {
-            return text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100
+            return text.endsWith("%")
+                    ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / percentDivisor
                     : Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new RolloutPlanException(field, "a share between 0 and 1 or a percentage such as \"95%\", not "
-                                                  + node);
+            throw new RolloutPlanException(field, expected + ", not " + node);
         }
     }
 
