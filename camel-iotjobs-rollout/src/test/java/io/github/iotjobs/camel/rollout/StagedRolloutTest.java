@@ -87,7 +87,7 @@ class StagedRolloutTest {
 
     @Test
     void aCanaryFailingPastItsThresholdHaltsBeforeStageTwo() throws Exception {
-        try (IotJobsEmulator hub = IotJobsEmulator.builder().devices(400).seed(7)
+        try (IotJobsEmulator hub = IotJobsEmulator.builder().devices(400).seed(7).offlineFraction(0.1)
                 .method("reboot", MethodBehavior.ok().withFailureRate(0.5)).start();
                 RolloutNode node = RolloutNode.start(hub, HubTier.S3, null, storeDir)) {
             String plan = """
