@@ -6,30 +6,31 @@
 package io.github.iotjobs.examples.rollout;
 
 import java.io.PrintStream;
-import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-import io.github.iotjobs.camel.model.DeviceJob;
-import io.github.iotjobs.camel.model.IotJob;
-import io.github.iotjobs.camel.model.JobStatus;
+import io.github.iotjobs.camel.rollout.IotRolloutConstants;
+import io.github.iotjobs.camel.rollout.RolloutView;
+import io.github.iotjobs.camel.rollout.stage.RolloutPreview;
+import io.github.iotjobs.camel.rollout.store.RolloutStatus;
 import io.github.iotjobs.emulator.IotJobsEmulator;
 import io.github.iotjobs.emulator.Tier;
 import io.github.iotjobs.emulator.engine.MethodBehavior;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
 /**
- * The fleet-rollout demo: preview the target of a twin update, run it, reboot the updated devices, follow both jobs
- * live, list the devices that failed and print a summary.
+ * The fleet-rollout demo: a staged firmware rollout (preview, canary, stages gated on their success, a live
+ * progress line each), then a second rollout whose canary fails past its threshold and halts before the fleet.
  *
  * <p>
- * Without IOTHUB_CONNECTION_STRING it starts an embedded emulator with a fleet of DEMO_DEVICES devices (default 2000)
- * spread over buildings and floors, whose reboot method takes a moment and sometimes fails, and some of whose devices
- * are offline. With IOTHUB_CONNECTION_STRING it runs against that hub, and then DEMO_TARGET (the query condition of
- * the devices to update and reboot) is required: the demo never picks real devices on its own.
+ * Without IOTHUB_CONNECTION_STRING it starts an embedded emulator with DEMO_DEVICES devices (default 2000) over
+ * buildings and floors, 2% of them offline, with an {@code install-beta} method that fails on half the devices. With
+ * IOTHUB_CONNECTION_STRING it runs the firmware rollout against that hub (tier DEMO_TIER, default S1) on DEMO_TARGET,
+ * which is then required: the demo never picks real devices on its own, and runs no failing rollout there.
  */
 public final class FleetRolloutDemo {
 
@@ -44,111 +45,125 @@ public final class FleetRolloutDemo {
         String connectionString = env.get("IOTHUB_CONNECTION_STRING");
         String wave = env.getOrDefault("DEMO_WAVE", "wave-1");
         String firmware = env.getOrDefault("DEMO_FIRMWARE", "2.1.0");
-        int exitCode;
+        RolloutSummary summary;
         if (connectionString != null && !connectionString.isBlank()) {
             String target = env.get("DEMO_TARGET");
             if (target == null || target.isBlank()) {
                 throw new IllegalArgumentException("IOTHUB_CONNECTION_STRING is set: set DEMO_TARGET too, the query"
-                                                   + " condition of the devices to update and reboot (for example"
+                                                   + " condition of the devices to update (for example"
                                                    + " tags.building = 'b1')");
             }
-            System.out.println("Fleet rollout on the IoT Hub of IOTHUB_CONNECTION_STRING");
-            exitCode = exitCode(run(new RolloutSettings(connectionString, null, target, wave, firmware, 30, 2000),
-                    System.out));
+            System.out.println("Staged rollout on the IoT Hub of IOTHUB_CONNECTION_STRING");
+            summary = run(new RolloutSettings(connectionString, null, env.getOrDefault("DEMO_TIER", "S1"), target,
+                    wave, firmware, false, 2000), System.out);
         } else {
             int devices = Integer.parseInt(env.getOrDefault("DEMO_DEVICES", "2000"));
             try (IotJobsEmulator emulator = startEmulator(devices)) {
-                System.out.println("Fleet rollout on the embedded emulator at " + emulator.baseUrl() + ": " + devices
-                                   + " devices in 5 buildings, 10 floors each; reboot takes 2 s and fails 3% of the"
-                                   + " time; 2% of the devices are offline");
-                exitCode = exitCode(run(emulatorSettings(emulator, wave, firmware), System.out));
+                System.out.println("Staged rollouts on the embedded emulator at " + emulator.baseUrl() + ": "
+                                   + devices + " devices in 5 buildings, 10 floors each; 2% of them offline");
+                summary = run(emulatorSettings(emulator, wave, firmware), System.out);
             }
         }
-        if (exitCode != 0) {
-            // Under Maven (exec:java) a non-zero exit must fail the build; System.exit would end Maven itself.
-            throw new IllegalStateException("the rollout did not complete");
+        if (summary.firmware().status() != RolloutStatus.COMPLETED) {
+            // Under Maven (exec:java) a failure must fail the build; System.exit would end Maven itself.
+            throw new IllegalStateException("the firmware rollout did not complete");
         }
     }
 
     /**
-     * An emulator with a fleet over 5 buildings and 10 floors, a slow and slightly unreliable reboot method. The hub
-     * is an S3 with 10 units, quotas on: 500 device operations a second keep the demo well under a minute (on one
-     * S1 unit, 10 a second, its two jobs over 2,000 devices would take about 7 minutes).
+     * An emulator with a fleet over 5 buildings and 10 floors and a beta installer that fails half the time. The hub
+     * is an S3 with 10 units, quotas on: 500 device operations a second keep the demo well under two minutes (on one
+     * S1 unit, 10 a second, the firmware rollout over 2,000 devices alone would take more than 3 minutes).
      */
     public static IotJobsEmulator startEmulator(int devices) {
         return IotJobsEmulator.builder()
                 .devices(devices)
                 .tier(Tier.S3).units(10)
                 .offlineFraction(0.02)
-                .method("reboot", MethodBehavior.ok().withLatency(Duration.ofSeconds(2)).withFailureRate(0.03))
+                .method("install-beta", MethodBehavior.ok().withLatency(Duration.ofMillis(500)).withFailureRate(0.5))
                 .start();
     }
 
-    /** Settings for the emulator: a 5 s connect timeout, so offline devices fail quickly, and 250 ms polling. */
+    /** Settings for the emulator (tier S3, as the emulator's default), with 200 ms polling. */
     public static RolloutSettings emulatorSettings(IotJobsEmulator emulator, String wave, String firmware) {
-        return new RolloutSettings(emulator.connectionString(), emulator.baseUrl(), EMULATOR_TARGET, wave, firmware,
-                5, 250);
+        return new RolloutSettings(emulator.connectionString(), emulator.baseUrl(), "S3", EMULATOR_TARGET, wave,
+                firmware, true, 200);
     }
 
-    /** Runs the rollout with Camel Main and prints the progress and the summary to out. */
+    /** Runs the rollouts with Camel Main and prints their progress and a summary to out. */
     public static RolloutSummary run(RolloutSettings settings, PrintStream out) throws Exception {
-        ProgressView view = new ProgressView(out, Clock.systemUTC());
+        ProgressView view = new ProgressView(out);
+        RolloutRoutes routes = new RolloutRoutes(settings, view);
+        Path store = Files.createTempDirectory("iotrollout-demo");
         Main main = new Main();
-        main.configure().addRoutesBuilder(new RolloutRoutes(settings, view));
+        main.configure().addRoutesBuilder(routes);
         main.addInitialProperty("camel.main.name", "fleet-rollout-demo");
         main.addInitialProperty("camel.component.iotjobs.connectionString", settings.connectionString());
         if (settings.baseUrl() != null) {
             main.addInitialProperty("camel.component.iotjobs.baseUrl", settings.baseUrl());
         }
+        // One tier for both: the iotjobs component's request budget and the rollouts' concurrent-job limit.
+        main.addInitialProperty("camel.component.iotjobs.tier", settings.tier());
+        main.addInitialProperty("camel.component.iotrollout.pollInterval", String.valueOf(settings.pollMillis()));
+        main.addInitialProperty("camel.component.iotrollout.storeDirectory", store.toString());
         main.start();
         try {
             ProducerTemplate template = main.getCamelContext().createProducerTemplate();
-            Exchange result = template.send("direct:rollout", exchange -> {
-            });
-            if (result.getException() != null) {
-                throw result.getException();
+            String stamp = Long.toString(System.currentTimeMillis(), 36);
+            String firmwareId = "firmware-" + settings.wave() + "-" + stamp;
+
+            RolloutPreview preview = call(template, firmwareId, "preview", settings.firmwarePlan(),
+                    RolloutPreview.class);
+            view.println("Preview of " + firmwareId + " on " + settings.target() + ": " + preview.targetDevices()
+                         + " devices, " + preview.jobCount() + " hub jobs, about "
+                         + preview.estimatedDuration().toSeconds() + " s at tier " + preview.tier() + " ("
+                         + preview.concurrentJobs() + " concurrent jobs)");
+            for (RolloutPreview.StagePreview stage : preview.stages()) {
+                view.println(String.format("  stage %d: %5d devices in %d jobs (%s ...)", stage.stage(),
+                        stage.devices(), stage.jobIds().size(), stage.jobIds().get(0)));
             }
-            @SuppressWarnings("unchecked")
-            RolloutSummary summary = new RolloutSummary(result.getProperty(RolloutRoutes.TARGETED, Integer.class),
-                    result.getProperty(RolloutRoutes.PREVIEW_ERROR, String.class),
-                    result.getProperty(RolloutRoutes.TWIN_JOB, IotJob.class),
-                    result.getProperty(RolloutRoutes.REBOOT_JOB, IotJob.class),
-                    List.copyOf(result.getProperty(RolloutRoutes.FAILED_DEVICES, List.class)));
-            printSummary(summary, view);
-            return summary;
+            RolloutView firmware = runToEnd(template, routes, firmwareId, settings.firmwarePlan());
+
+            RolloutView failing = null;
+            if (settings.failingCanary()) {
+                String betaId = "beta-installer-" + stamp;
+                view.println("Second rollout " + betaId + ": install-beta on tags.floor < 3, canary of 20 devices,"
+                             + " halts at 10% failures");
+                failing = runToEnd(template, routes, betaId, settings.failingPlan());
+            }
+            printSummary(new RolloutSummary(preview, firmware, failing), view);
+            return new RolloutSummary(preview, firmware, failing);
         } finally {
             main.stop();
         }
     }
 
-    /** 0 when both jobs completed; devices that failed are reported, not fatal. */
-    public static int exitCode(RolloutSummary summary) {
-        return summary.twinJob().status() == JobStatus.completed && summary.rebootJob().status() == JobStatus.completed
-                ? 0 : 1;
+    private static RolloutView runToEnd(ProducerTemplate template, RolloutRoutes routes, String rolloutId,
+            String plan) throws Exception {
+        routes.end(rolloutId);
+        call(template, rolloutId, "start", plan, RolloutView.class);
+        routes.end(rolloutId).get(5, TimeUnit.MINUTES);
+        return call(template, rolloutId, "get", null, RolloutView.class);
+    }
+
+    private static <T> T call(ProducerTemplate template, String rolloutId, String operation, Object body,
+            Class<T> type) {
+        return template.requestBodyAndHeaders("iotrollout:" + rolloutId, body,
+                Map.of(IotRolloutConstants.OPERATION, operation), type);
     }
 
     private static void printSummary(RolloutSummary summary, ProgressView view) {
-        view.println("Failed devices (" + summary.failedDevices().size() + "):");
-        int shown = 0;
-        for (DeviceJob row : summary.failedDevices()) {
-            if (shown++ == 10) {
-                view.println("  ... and " + (summary.failedDevices().size() - 10) + " more");
-                break;
-            }
-            view.println("  " + row.deviceId() + "  " + (row.error() != null
-                    ? row.error().code() + ": " + row.error().description() : "(no error detail)"));
-        }
-        IotJob twin = summary.twinJob();
-        IotJob reboot = summary.rebootJob();
         view.println("Summary:");
-        view.println("  targeted         " + (summary.targeted() != null ? summary.targeted() + " devices (dry run)"
-                : "unknown (the dry run was refused)"));
-        view.println("  twin update      " + twin.jobId() + " " + twin.status() + ": "
-                     + twin.statistics().succeededCount() + " updated, " + twin.statistics().failedCount()
-                     + " failed");
-        view.println("  reboot           " + reboot.jobId() + " " + reboot.status() + ": "
-                     + reboot.statistics().succeededCount() + " rebooted, " + reboot.statistics().failedCount()
-                     + " failed");
-        view.println("  result           " + (exitCode(summary) == 0 ? "rollout complete" : "rollout incomplete"));
+        RolloutView firmware = summary.firmware();
+        view.println("  " + firmware.rolloutId() + "  " + firmware.status().wire() + ": "
+                     + firmware.passedStages().size() + " of " + firmware.stageCount() + " stages passed, "
+                     + firmware.passedStages().stream().mapToInt(s -> s.succeeded()).sum() + " of "
+                     + firmware.targetDevices() + " devices updated");
+        RolloutView failing = summary.failing();
+        if (failing != null) {
+            view.println("  " + failing.rolloutId() + "  " + failing.status().wire() + " in stage "
+                         + failing.stage() + ": " + failing.reason() + "; the other "
+                         + (failing.targetDevices() - failing.stageDevices()) + " devices were never called");
+        }
     }
 }

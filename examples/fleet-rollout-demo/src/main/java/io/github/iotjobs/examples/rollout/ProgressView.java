@@ -6,85 +6,40 @@
 package io.github.iotjobs.examples.rollout;
 
 import java.io.PrintStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.iotjobs.camel.model.IotJob;
-import io.github.iotjobs.camel.model.JobStatistics;
+import io.github.iotjobs.camel.rollout.RolloutView;
+import io.github.iotjobs.camel.rollout.engine.RolloutEvent;
 
-/**
- * Prints one progress line per change of a job the demo follows: devices done, failed and pending, and the rate.
- * The consumer route feeds it job events; the rollout route closes a job when its wait is over, after which late events
- * about it are ignored so the output stays in order.
- */
+/** Prints each rollout decision as it happens, and a progress line per stage whenever its counts change. */
 public final class ProgressView {
 
     private final PrintStream out;
-    private final Clock clock;
-    private final Map<String, String> labels = new ConcurrentHashMap<>();
-    private final Map<String, String> lastLine = new ConcurrentHashMap<>();
-    private final Set<String> closed = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> lastLine = new HashMap<>();
 
-    public ProgressView(PrintStream out, Clock clock) {
+    public ProgressView(PrintStream out) {
         this.out = out;
-        this.clock = clock;
     }
 
-    /** Starts following a job the demo is about to create. */
-    public void follow(String jobId, String label) {
-        labels.put(jobId, label);
+    public synchronized void onEvent(RolloutEvent event) {
+        String stage = event.stage() != null ? " stage " + event.stage() : "";
+        out.println("  " + event.rolloutId() + ": " + event.type() + stage
+                    + (event.detail() != null ? " (" + event.detail() + ")" : ""));
     }
 
-    /** A job event from the consumer; jobs the demo did not create (older jobs on a real hub) are ignored. */
-    public void onEvent(IotJob job) {
-        if (job == null || !labels.containsKey(job.jobId()) || closed.contains(job.jobId())) {
-            return;
-        }
-        print(job);
-    }
-
-    /** The job's final state, from the route; the last line printed about it. */
-    public void close(IotJob job) {
-        closed.add(job.jobId());
-        print(job);
-    }
-
-    public void println(String line) {
-        synchronized (out) {
+    /** A line such as {@code [fw stage 2] running  done 512/800  failed 0  jobs 1/2}, printed when it changes. */
+    public synchronized void onProgress(RolloutView view) {
+        long done = view.jobs().stream().filter(j -> j.state().equals("done")).count();
+        String line = String.format("  [%s stage %d] %-9s done %5d/%-5d failed %4d  jobs %d/%d done",
+                view.rolloutId(), view.stage(), view.status().wire(), view.succeeded() + view.failed(),
+                view.stageDevices(), view.failed(), done, view.jobs().size());
+        if (!line.equals(lastLine.put(view.rolloutId(), line))) {
             out.println(line);
-            out.flush();
         }
     }
 
-    private void print(IotJob job) {
-        String line = line(job);
-        String previous = lastLine.put(job.jobId(), line);
-        if (!line.equals(previous)) {
-            println(line);
-        }
-    }
-
-    String line(IotJob job) {
-        JobStatistics stats = job.statistics();
-        if (stats == null) {
-            return String.format("  [%-6s] %s", labels.getOrDefault(job.jobId(), "job"), job.status());
-        }
-        int pending = stats.pendingCount() + stats.runningCount();
-        return String.format("  [%-6s] %-9s done %5d/%-5d  failed %4d  pending %5d  %s",
-                labels.getOrDefault(job.jobId(), "job"), job.status(), stats.doneCount(), stats.deviceCount(),
-                stats.failedCount(), pending, rate(job, stats));
-    }
-
-    private String rate(IotJob job, JobStatistics stats) {
-        if (job.startTime() == null || stats.doneCount() == 0) {
-            return "";
-        }
-        Instant end = job.endTime() != null ? job.endTime() : clock.instant();
-        double seconds = Math.max(Duration.between(job.startTime(), end).toMillis(), 1) / 1000.0;
-        return String.format("%7.1f devices/s", stats.doneCount() / seconds);
+    public synchronized void println(String line) {
+        out.println(line);
     }
 }

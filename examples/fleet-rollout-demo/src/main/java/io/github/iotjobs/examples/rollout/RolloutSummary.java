@@ -5,20 +5,15 @@
  */
 package io.github.iotjobs.examples.rollout;
 
-import java.util.List;
-
-import io.github.iotjobs.camel.model.DeviceJob;
-import io.github.iotjobs.camel.model.IotJob;
+import io.github.iotjobs.camel.rollout.RolloutView;
+import io.github.iotjobs.camel.rollout.stage.RolloutPreview;
 
 /**
- * What the rollout did.
+ * What the demo did.
  *
- * @param targeted      devices the dry run selected; null when the service refused the dry run
- * @param previewError  why the service refused the dry run; null when it answered
- * @param twinJob       the twin update job, as it ended
- * @param rebootJob     the reboot method job, as it ended
- * @param failedDevices the reboot job's failed device rows, with their errors
+ * @param preview  the dry run of the firmware rollout
+ * @param firmware the firmware rollout as it ended
+ * @param failing  the rollout whose canary failed, as it ended; null when it did not run
  */
-public record RolloutSummary(Integer targeted, String previewError, IotJob twinJob, IotJob rebootJob,
-        List<DeviceJob> failedDevices) {
+public record RolloutSummary(RolloutPreview preview, RolloutView firmware, RolloutView failing) {
 }

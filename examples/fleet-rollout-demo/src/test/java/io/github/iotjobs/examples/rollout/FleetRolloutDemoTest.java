@@ -9,10 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import io.github.iotjobs.camel.model.DeviceJob;
-import io.github.iotjobs.camel.model.DeviceJobStatus;
-import io.github.iotjobs.camel.model.JobStatus;
+import io.github.iotjobs.camel.rollout.store.RolloutStatus;
+import io.github.iotjobs.camel.rollout.store.StageOutcome;
 import io.github.iotjobs.emulator.IotJobsEmulator;
+import io.github.iotjobs.emulator.fleet.DeviceTwin;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FleetRolloutDemoTest {
 
     @Test
-    void rolloutUpdatesRebootsAndReportsTheFailedDevices() throws Exception {
+    void aStagedRolloutCompletesAndAFailingCanaryHaltsBeforeTheFleet() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (IotJobsEmulator emulator = FleetRolloutDemo.startEmulator(400);
              PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
@@ -29,38 +29,28 @@ class FleetRolloutDemoTest {
                     FleetRolloutDemo.emulatorSettings(emulator, "wave-test", "9.9.9"), out);
 
             // floors 3..10 of 10: 80% of the fleet
-            assertThat(summary.previewError()).isNull();
-            assertThat(summary.targeted()).isEqualTo(320);
-            assertThat(summary.twinJob().status()).isEqualTo(JobStatus.completed);
-            assertThat(summary.twinJob().statistics().deviceCount()).isEqualTo(320);
-            assertThat(summary.twinJob().statistics().succeededCount()).isEqualTo(320);
-            assertThat(emulator.twin("device-000010")).hasValueSatisfying(twin -> {
-                assertThat(twin.tags().path("rollout").asText()).isEqualTo("wave-test");
-                assertThat(twin.desired().path("firmware").asText()).isEqualTo("9.9.9");
-            });
-            // device-000000 is on floor 1: outside the target, untouched
+            assertThat(summary.preview().targetDevices()).isEqualTo(320);
+            assertThat(summary.preview().stages()).extracting(s -> s.devices()).containsExactly(20, 12, 128, 160);
+            assertThat(summary.firmware().status()).isEqualTo(RolloutStatus.COMPLETED);
+            assertThat(summary.firmware().passedStages()).extracting(StageOutcome::gate).containsOnly("passed");
+            long updated = emulator.fleet().all().stream()
+                    .filter(t -> t.desired().path("firmware").asText().equals("9.9.9")).count();
+            assertThat(updated).isEqualTo(320);
             assertThat(emulator.twin("device-000000")).hasValueSatisfying(
                     twin -> assertThat(twin.tags().has("rollout")).isFalse());
 
-            assertThat(summary.rebootJob().status()).isEqualTo(JobStatus.completed);
-            assertThat(summary.rebootJob().statistics().deviceCount()).isEqualTo(320);
-            assertThat(summary.rebootJob().statistics().doneCount()).isEqualTo(320);
-            int failed = summary.rebootJob().statistics().failedCount();
-            assertThat(failed).isPositive();
-            assertThat(summary.failedDevices()).hasSize(failed);
-            assertThat(summary.failedDevices()).allSatisfy(row -> {
-                assertThat(row.status()).isEqualTo(DeviceJobStatus.failed);
-                assertThat(row.error()).isNotNull();
-                assertThat(row.error().code()).isNotBlank();
-            });
-            assertThat(summary.failedDevices()).extracting(DeviceJob::deviceId).doesNotHaveDuplicates();
-            assertThat(FleetRolloutDemo.exitCode(summary)).isZero();
+            assertThat(summary.failing().status()).isEqualTo(RolloutStatus.ABORTED);
+            assertThat(summary.failing().stage()).isZero();
+            assertThat(emulator.engine().jobs()).extracting(j -> j.spec().jobId())
+                    .noneMatch(id -> id.startsWith("ro-beta") && !id.contains("-s0-"));
+            for (DeviceTwin twin : emulator.fleet().all()) {
+                assertThat(twin.tags().path("floor").asInt() >= 3).isEqualTo(twin.tags().has("rollout"));
+            }
         }
         String output = printed.toString(StandardCharsets.UTF_8);
-        assertThat(output).contains("Preview: 320 devices match tags.floor >= 3")
-                .contains("[twin  ] completed")
-                .contains("[reboot] completed")
-                .contains("devices/s")
-                .contains("rollout complete");
+        assertThat(output).contains("Preview of firmware-wave-test-").contains("stage 3:")
+                .contains("gatePassed stage 0").contains("completed")
+                .contains("gateFailed stage 0").contains("aborted")
+                .containsPattern("\\[firmware-wave-test-\\w+ stage \\d\\] running");
     }
 }

@@ -1,0 +1,20 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.rollout.engine;
+
+/** The events a rollout announces, the value of header {@code CamelIotRolloutEvent}. */
+public enum RolloutEventType {
+    rolloutStarted,
+    stageStarted,
+    gatePassed,
+    gateFailed,
+    paused,
+    resumed,
+    aborted,
+    completed,
+    /** One device reached a final state in one of the rollout's jobs; the body carries its {@code DeviceJob}. */
+    deviceResult
+}

@@ -1,0 +1,207 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.rollout.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.iotjobs.camel.rollout.port.RolloutJobs;
+import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
+import io.github.iotjobs.camel.rollout.store.RolloutProgress;
+import io.github.iotjobs.camel.rollout.store.RolloutRecord;
+import io.github.iotjobs.camel.rollout.store.RolloutStore;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.cluster.CamelClusterView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every unfinished rollout of a store on Camel's scheduler: a step per rollout each poll interval (and at once
+ * after a command), never in a route's thread. It finds the store's rollouts itself, so a restarted CamelContext,
+ * or a node that becomes leader, carries on with them. With a Camel cluster service, a rollout steps only on the
+ * node that leads its view ({@code iotrollout-<rollout>}).
+ */
+public final class RolloutOrchestrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutOrchestrator.class);
+    private static final long DISCOVERY_MIN_MILLIS = 1000;
+
+    private final RolloutStore store;
+    private final RolloutJobs jobs;
+    private final RolloutEvents events;
+    private final Clock clock;
+    private final int concurrentJobs;
+    private final ScheduledExecutorService executor;
+    private final Duration interval;
+    private final CamelClusterService cluster;
+    private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> discovery;
+    private volatile boolean stopped;
+
+    private record Tracked(RolloutRun run, ScheduledFuture<?> schedule, CamelClusterView view,
+            AtomicBoolean leading) {
+    }
+
+    public RolloutOrchestrator(RolloutStore store, RolloutJobs jobs, RolloutEvents events, Clock clock,
+            int concurrentJobs, ScheduledExecutorService executor, Duration interval, CamelClusterService cluster) {
+        this.store = store;
+        this.jobs = jobs;
+        this.events = events;
+        this.clock = clock;
+        this.concurrentJobs = concurrentJobs;
+        this.executor = executor;
+        this.interval = interval;
+        this.cluster = cluster;
+    }
+
+    public synchronized void start() {
+        // Finding rollouts left by a restart or another node need not be as quick as a rollout's turn.
+        long every = Math.max(interval.toMillis(), DISCOVERY_MIN_MILLIS);
+        discovery = executor.scheduleWithFixedDelay(this::discover, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void stop() {
+        stopped = true;
+        if (discovery != null) {
+            discovery.cancel(false);
+        }
+        tracked.keySet().forEach(this::untrack);
+    }
+
+    public RolloutStore store() {
+        return store;
+    }
+
+    public RolloutJobs jobs() {
+        return jobs;
+    }
+
+    public RolloutEvents events() {
+        return events;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public int concurrentJobs() {
+        return concurrentJobs;
+    }
+
+    /** A new rollout, just stored: announce it and take its first step now. */
+    public CompletableFuture<Void> launch(RolloutRecord record, RolloutProgress progress) {
+        RolloutRun run = new RolloutRun(record, progress, store, jobs, events, clock, concurrentJobs);
+        track(run);
+        // The node that stored the rollout announces it; its steps run where the rollout's view is led.
+        run.announceStart();
+        return nudge(record.rolloutId());
+    }
+
+    /** Runs a step of the rollout as soon as possible (after a command); done when the step is. */
+    public CompletableFuture<Void> nudge(String rolloutId) {
+        Tracked entry = tracked.get(rolloutId);
+        if (entry == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> step(entry), executor);
+    }
+
+    /** Whether this node steps the rollout now. */
+    public boolean isActiveHere(String rolloutId) {
+        Tracked entry = tracked.get(rolloutId);
+        return entry != null && isLeader(entry);
+    }
+
+    private void discover() {
+        if (stopped) {
+            return;
+        }
+        try {
+            for (String id : store.rolloutIds()) {
+                if (tracked.containsKey(id)) {
+                    continue;
+                }
+                Optional<RolloutProgress> progress = store.progress(id);
+                if (progress.isPresent() && !progress.get().status().isFinal()) {
+                    store.record(id).ifPresent(record -> track(new RolloutRun(record, progress.get(), store, jobs,
+                            events, clock, concurrentJobs)));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the rollout store: {}", e.getMessage(), e);
+        }
+    }
+
+    private synchronized Tracked track(RolloutRun run) {
+        Tracked existing = tracked.get(run.rolloutId());
+        if (existing != null) {
+            return existing;
+        }
+        CamelClusterView view = null;
+        if (cluster != null) {
+            try {
+                view = cluster.getView("iotrollout-" + RolloutJobIds.key(run.rolloutId()));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot join the cluster view of rollout " + run.rolloutId(), e);
+            }
+        }
+        Tracked[] self = new Tracked[1];
+        ScheduledFuture<?> schedule = executor.scheduleWithFixedDelay(() -> step(self[0]), interval.toMillis(),
+                interval.toMillis(), TimeUnit.MILLISECONDS);
+        // A run tracked here starts from the store; after that, only a regained leadership makes it read again.
+        self[0] = new Tracked(run, schedule, view, new AtomicBoolean(false));
+        tracked.put(run.rolloutId(), self[0]);
+        LOG.debug("Rollout {} tracked", run.rolloutId());
+        return self[0];
+    }
+
+    private void step(Tracked entry) {
+        if (entry == null || stopped) {
+            return;
+        }
+        if (!isLeader(entry)) {
+            entry.leading().set(false);
+            return;
+        }
+        RolloutRun run = entry.run();
+        try {
+            run.step(!entry.leading().getAndSet(true));
+        } catch (Exception e) {
+            LOG.warn("Rollout {}: step failed, retried in {}: {}", run.rolloutId(), interval, e.getMessage());
+            LOG.debug("Rollout {} step failure", run.rolloutId(), e);
+        }
+        if (run.isFinal()) {
+            untrack(run.rolloutId());
+        }
+    }
+
+    private boolean isLeader(Tracked entry) {
+        return entry.view() == null || entry.view().getLocalMember().isLeader();
+    }
+
+    private void untrack(String rolloutId) {
+        Tracked entry = tracked.remove(rolloutId);
+        if (entry == null) {
+            return;
+        }
+        entry.schedule().cancel(false);
+        if (entry.view() != null) {
+            try {
+                cluster.releaseView(entry.view());
+            } catch (Exception e) {
+                LOG.debug("Releasing the cluster view of rollout {} failed", rolloutId, e);
+            }
+        }
+    }
+}

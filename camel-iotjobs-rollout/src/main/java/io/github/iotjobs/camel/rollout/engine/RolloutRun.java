@@ -1,0 +1,371 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.rollout.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.iotjobs.camel.IotJobsOperationFailedException;
+import io.github.iotjobs.camel.model.DeviceJob;
+import io.github.iotjobs.camel.model.IotJob;
+import io.github.iotjobs.camel.model.JobStatistics;
+import io.github.iotjobs.camel.client.Page;
+import io.github.iotjobs.camel.rollout.plan.OnFailure;
+import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
+import io.github.iotjobs.camel.rollout.port.RolloutJobs;
+import io.github.iotjobs.camel.rollout.stage.FrozenStage;
+import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
+import io.github.iotjobs.camel.rollout.store.ChunkProgress;
+import io.github.iotjobs.camel.rollout.store.ChunkProgress.State;
+import io.github.iotjobs.camel.rollout.store.RolloutCommand;
+import io.github.iotjobs.camel.rollout.store.RolloutDecision;
+import io.github.iotjobs.camel.rollout.store.RolloutProgress;
+import io.github.iotjobs.camel.rollout.store.RolloutRecord;
+import io.github.iotjobs.camel.rollout.store.RolloutStatus;
+import io.github.iotjobs.camel.rollout.store.RolloutStore;
+import io.github.iotjobs.camel.rollout.store.StageOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One rollout's state machine. Each {@link #step()} reads the running stage's jobs once, applies a pending command,
+ * decides (halt on failures, gate at the stage's end, next stage, completion), creates the jobs the concurrent-job
+ * limit allows, and stores the result. Steps of one rollout never overlap; nothing here waits.
+ */
+public final class RolloutRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutRun.class);
+    private static final long DEFAULT_MAX_EXECUTION_SECONDS = 3600;
+
+    private final RolloutRecord record;
+    private final RolloutStore store;
+    private final RolloutJobs jobs;
+    private final RolloutEvents events;
+    private final Clock clock;
+    private final int concurrentJobs;
+    private RolloutProgress progress;
+    /** Device results already emitted for the running stage's jobs, so a re-read emits nothing twice. */
+    private final Set<String> emitted = new HashSet<>();
+    private final List<RolloutDecision> decided = new ArrayList<>();
+
+    public RolloutRun(RolloutRecord record, RolloutProgress progress, RolloutStore store, RolloutJobs jobs,
+            RolloutEvents events, Clock clock, int concurrentJobs) {
+        this.record = record;
+        this.progress = progress;
+        this.store = store;
+        this.jobs = jobs;
+        this.events = events;
+        this.clock = clock;
+        this.concurrentJobs = concurrentJobs;
+    }
+
+    public String rolloutId() {
+        return record.rolloutId();
+    }
+
+    public RolloutRecord record() {
+        return record;
+    }
+
+    public synchronized RolloutProgress progress() {
+        return progress;
+    }
+
+    public synchronized boolean isFinal() {
+        return progress.status().isFinal();
+    }
+
+    /** The first progress of a rollout: running, stage 0 with its chunks pending. */
+    public static RolloutProgress initialProgress(RolloutRecord record, Instant now) {
+        RolloutProgress progress = new RolloutProgress();
+        progress.startStage(0, now, chunksOf(record, 0));
+        progress.updatedAt(now);
+        return progress;
+    }
+
+    /** Announces the start of a rollout that was just stored. */
+    public synchronized void announceStart() {
+        decide(RolloutEventType.rolloutStarted, null, record.stages().stream().mapToInt(FrozenStage::size).sum()
+                + " devices in " + record.stages().size() + " stages");
+        decide(RolloutEventType.stageStarted, 0, stageDetail(0));
+        flushDecisions();
+    }
+
+    /**
+     * One turn of the orchestrator; any failure leaves the stored state as it was and is retried next turn.
+     *
+     * @param reload whether another node may have moved the rollout on since this one last stepped it (it just
+     *               became leader): the turn then starts from what is stored
+     */
+    public synchronized void step(boolean reload) throws IotJobsOperationFailedException {
+        if (reload) {
+            progress = store.progress(rolloutId()).orElse(progress);
+            emitted.clear();
+        }
+        Optional<RolloutCommand> command = store.takeCommand(rolloutId());
+        try {
+            command.ifPresent(this::apply);
+            if (progress.status().isFinal()) {
+                return;
+            }
+            refreshChunks();
+            reportDeviceResults();
+            if (progress.status() == RolloutStatus.RUNNING) {
+                decideStage();
+            }
+        } finally {
+            progress.updatedAt(clock.instant());
+            flushDecisions();
+        }
+    }
+
+    private void apply(RolloutCommand command) {
+        RolloutStatus status = progress.status();
+        switch (command) {
+            case pause -> {
+                if (status == RolloutStatus.RUNNING) {
+                    progress.status(RolloutStatus.PAUSED, "pause requested");
+                    decide(RolloutEventType.paused, progress.stage(), "pause requested");
+                }
+            }
+            case resume -> {
+                if (status == RolloutStatus.PAUSED) {
+                    if (progress.gateFailed()) {
+                        // Resuming a halted stage accepts its results, as hawkBit's resume does.
+                        progress.acceptGate();
+                    }
+                    progress.status(RolloutStatus.RUNNING, null);
+                    decide(RolloutEventType.resumed, progress.stage(), "resume requested");
+                }
+            }
+            case abort -> {
+                if (!status.isFinal()) {
+                    abort("abort requested");
+                }
+            }
+        }
+    }
+
+    private void refreshChunks() throws IotJobsOperationFailedException {
+        for (ChunkProgress chunk : progress.chunks()) {
+            if (chunk.state() == State.running) {
+                update(chunk, jobs.getJob(chunk.jobId()));
+            }
+        }
+    }
+
+    private void update(ChunkProgress chunk, IotJob job) {
+        JobStatistics stats = job.statistics();
+        if (stats != null) {
+            chunk.counts(stats.succeededCount(), stats.failedCount());
+        }
+        chunk.state(job.isTerminal() ? State.done : State.running);
+    }
+
+    private void reportDeviceResults() throws IotJobsOperationFailedException {
+        boolean wanted = events.wantsDeviceResults(rolloutId());
+        for (ChunkProgress chunk : progress.chunks()) {
+            if (chunk.state() != State.done || chunk.reported()) {
+                continue;
+            }
+            if (!wanted) {
+                chunk.reported(true);
+                continue;
+            }
+            int rows = 0;
+            String continuation = null;
+            do {
+                Page<DeviceJob> page = jobs.finishedDevices(chunk.jobId(), continuation);
+                for (DeviceJob row : page.items()) {
+                    rows++;
+                    if (emitted.add(chunk.jobId() + "/" + row.deviceId())) {
+                        events.publish(new RolloutEvent(rolloutId(), RolloutEventType.deviceResult,
+                                progress.stage(), clock.instant(), row.status() != null ? row.status().name() : null,
+                                null, null, row));
+                    }
+                }
+                continuation = page.continuation();
+            } while (continuation != null);
+            // The devices.jobs index may lag the job (protocol.md §3): read again until every result shows.
+            chunk.reported(rows >= chunk.succeeded() + chunk.failed());
+        }
+    }
+
+    private void decideStage() throws IotJobsOperationFailedException {
+        RolloutPlan plan = record.plan();
+        FrozenStage stage = record.stages().get(progress.stage());
+        int succeeded = progress.succeeded();
+        int failed = progress.failed();
+        if (!progress.gateAccepted() && plan.failureThreshold() != null && failed > 0
+                && failed >= plan.failureThreshold() * stage.size()) {
+            halt(failed + " of " + stage.size() + " devices failed, at or above the failure threshold "
+                 + plan.failureThreshold());
+            return;
+        }
+        boolean allDone = progress.chunks().stream().allMatch(c -> c.state() == State.done);
+        Duration timeout = plan.timeoutOf(progress.stage());
+        if (!allDone && timeout != null && !clock.instant().isBefore(progress.stageStartedAt().plus(timeout))) {
+            halt("stage " + progress.stage() + " ran out of its " + timeout + " timeout with " + succeeded + " of "
+                 + stage.size() + " devices succeeded");
+            return;
+        }
+        if (!allDone) {
+            createJobs();
+            return;
+        }
+        boolean passed = succeeded >= plan.successThresholdOrDefault() * stage.size();
+        if (!passed && !progress.gateAccepted()) {
+            halt(succeeded + " of " + stage.size() + " devices succeeded, below the success threshold "
+                 + plan.successThresholdOrDefault());
+            return;
+        }
+        progress.stages().add(new StageOutcome(stage.index(), stage.size(), succeeded, failed,
+                passed ? "passed" : "accepted"));
+        decide(RolloutEventType.gatePassed, stage.index(), succeeded + " of " + stage.size() + " devices succeeded"
+                + (passed ? "" : " (accepted by resume)"));
+        int next = stage.index() + 1;
+        if (next == record.stages().size()) {
+            progress.status(RolloutStatus.COMPLETED, null);
+            decide(RolloutEventType.completed, null, record.stages().size() + " stages done");
+            return;
+        }
+        emitted.clear();
+        progress.startStage(next, clock.instant(), chunksOf(record, next));
+        decide(RolloutEventType.stageStarted, next, stageDetail(next));
+        createJobs();
+    }
+
+    private void createJobs() throws IotJobsOperationFailedException {
+        long active = progress.chunks().stream()
+                .filter(c -> c.state() == State.running || c.state() == State.creating).count();
+        FrozenStage stage = record.stages().get(progress.stage());
+        for (ChunkProgress chunk : progress.chunks()) {
+            if (active >= concurrentJobs) {
+                return;
+            }
+            if (chunk.state() == State.pending || chunk.state() == State.creating) {
+                if (!create(stage, chunk)) {
+                    return;
+                }
+                if (chunk.state() != State.done) {
+                    active++;
+                }
+            }
+        }
+    }
+
+    /** False when the hub's concurrent-job limit refused the job: it is tried again next turn. */
+    private boolean create(FrozenStage stage, ChunkProgress chunk) throws IotJobsOperationFailedException {
+        boolean repeated = chunk.state() == State.creating;
+        IotJob existing = repeated ? findJob(chunk.jobId()) : null;
+        if (existing == null) {
+            // Stored before sending: a crash after the send finds the job by its derived id, never creates another.
+            chunk.state(State.creating);
+            store.saveProgress(rolloutId(), progress);
+            try {
+                existing = jobs.createJob(chunk.jobId(), stage.chunkCondition(chunk.chunk()), record.plan().action(),
+                        maxExecutionSeconds(), repeated);
+            } catch (IotJobsOperationFailedException e) {
+                if (e.getStatusCode() == 429) {
+                    LOG.debug("Rollout {}: the hub is at its job limit; job {} waits", rolloutId(), chunk.jobId());
+                    return false;
+                }
+                throw e;
+            }
+        }
+        // A job already over when its create answered comes back sparse (no statistics): read it whole.
+        update(chunk, existing.isTerminal() ? jobs.getJob(chunk.jobId()) : existing);
+        return true;
+    }
+
+    private IotJob findJob(String jobId) throws IotJobsOperationFailedException {
+        try {
+            return jobs.getJob(jobId);
+        } catch (IotJobsOperationFailedException e) {
+            if (e.getStatusCode() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The hub's own limit on a job is a backstop past the stage's timeout: the orchestrator decides the timeout (a
+     * failed gate), the hub only ends jobs nobody is watching any more.
+     */
+    private long maxExecutionSeconds() {
+        Duration timeout = record.plan().timeoutOf(progress.stage());
+        return timeout != null ? 2 * timeout.toSeconds() + 60 : DEFAULT_MAX_EXECUTION_SECONDS;
+    }
+
+    private void halt(String why) throws IotJobsOperationFailedException {
+        progress.gateFailed(true);
+        decide(RolloutEventType.gateFailed, progress.stage(), why);
+        if (record.plan().onFailureOrDefault() == OnFailure.ABORT) {
+            abort(why);
+        } else {
+            progress.status(RolloutStatus.PAUSED, why);
+            decide(RolloutEventType.paused, progress.stage(), why);
+        }
+    }
+
+    /** Ends the rollout: chunks not sent never will be, and what the sent jobs have not run yet is cancelled. */
+    private void abort(String why) {
+        for (ChunkProgress chunk : progress.chunks()) {
+            if (chunk.state() == State.running || chunk.state() == State.creating) {
+                try {
+                    jobs.cancelJob(chunk.jobId());
+                } catch (IotJobsOperationFailedException e) {
+                    LOG.warn("Rollout {}: cancelling job {} failed ({}); it runs to its end", rolloutId(),
+                            chunk.jobId(), e.getMessage());
+                }
+            }
+        }
+        progress.status(RolloutStatus.ABORTED, why);
+        decide(RolloutEventType.aborted, progress.stage(), why);
+    }
+
+    private void decide(RolloutEventType type, Integer stage, String detail) {
+        decided.add(new RolloutDecision(clock.instant(), type.name(), stage, detail));
+    }
+
+    /**
+     * Stores the decisions, then the progress, then announces them, so a route that reacts to an event reads the
+     * rollout as the event says. A crash before the progress is stored takes the decisions again after the restart.
+     */
+    private void flushDecisions() {
+        for (RolloutDecision decision : decided) {
+            store.appendDecision(rolloutId(), decision);
+        }
+        store.saveProgress(rolloutId(), progress);
+        for (RolloutDecision decision : decided) {
+            events.publish(new RolloutEvent(rolloutId(), RolloutEventType.valueOf(decision.event()), decision.stage(),
+                    decision.at(), decision.detail(), progress.succeeded(), progress.failed(), null));
+        }
+        decided.clear();
+    }
+
+    private String stageDetail(int index) {
+        FrozenStage stage = record.stages().get(index);
+        return stage.size() + " devices in " + stage.chunkCount() + " jobs";
+    }
+
+    private static List<ChunkProgress> chunksOf(RolloutRecord record, int index) {
+        FrozenStage stage = record.stages().get(index);
+        List<ChunkProgress> chunks = new ArrayList<>(stage.chunkCount());
+        for (int c = 0; c < stage.chunkCount(); c++) {
+            chunks.add(new ChunkProgress(c, RolloutJobIds.jobId(record.rolloutId(), index, c),
+                    stage.chunkDevices(c).size()));
+        }
+        return chunks;
+    }
+}

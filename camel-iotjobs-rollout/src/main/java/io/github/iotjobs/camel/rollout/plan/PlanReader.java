@@ -1,0 +1,240 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.rollout.plan;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Reads a plan from what a route carries: a {@link RolloutPlan}, a JSON or YAML string, a {@code Map} or a
+ * {@link JsonNode}. Unknown fields and values of the wrong type are refused naming their field; the result is
+ * validated by {@link PlanValidator}.
+ */
+public final class PlanReader {
+
+    /** The mapper plans are stored and shown with: durations as ISO-8601 text. */
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private static final Set<String> PLAN_FIELDS = Set.of("target", "action", "stages", "successThreshold",
+            "failureThreshold", "onFailure", "stageTimeout");
+
+    private PlanReader() {
+    }
+
+    /** @throws RolloutPlanException naming the field that is wrong */
+    public static RolloutPlan read(Object body) {
+        if (body instanceof RolloutPlan plan) {
+            PlanValidator.validate(plan);
+            return plan;
+        }
+        RolloutPlan plan = fromTree(tree(body));
+        PlanValidator.validate(plan);
+        return plan;
+    }
+
+    /** The plan as JSON, the shape {@link #read} accepts. */
+    public static JsonNode toTree(RolloutPlan plan) {
+        return JSON.valueToTree(plan);
+    }
+
+    private static JsonNode tree(Object body) {
+        if (body == null) {
+            throw new RolloutPlanException("body", "a rollout plan is required (JSON or YAML text, a Map, a"
+                                                   + " RolloutPlan)");
+        }
+        if (body instanceof JsonNode node) {
+            return node;
+        }
+        if (body instanceof Map<?, ?> map) {
+            return JSON.valueToTree(map);
+        }
+        if (body instanceof CharSequence text) {
+            String s = text.toString().trim();
+            try {
+                // JSON is YAML too, but the JSON parser's error messages are the clearer for JSON text.
+                return s.startsWith("{") ? JSON.readTree(s) : YAML.readTree(s);
+            } catch (JsonProcessingException e) {
+                throw new RolloutPlanException("body", "not a readable JSON or YAML plan: "
+                                                       + e.getOriginalMessage());
+            }
+        }
+        throw new RolloutPlanException("body", "cannot read a plan from " + body.getClass().getName());
+    }
+
+    private static RolloutPlan fromTree(JsonNode root) {
+        ObjectNode plan = object("plan", root);
+        knownFields("", plan, PLAN_FIELDS);
+        return new RolloutPlan(target(plan.get("target")), action(plan.get("action")), stages(plan.get("stages")),
+                share("successThreshold", plan.get("successThreshold")),
+                share("failureThreshold", plan.get("failureThreshold")),
+                onFailure(plan.get("onFailure")), duration("stageTimeout", plan.get("stageTimeout")));
+    }
+
+    private static RolloutTarget target(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return RolloutTarget.query(node.asText());
+        }
+        ObjectNode target = object("target", node);
+        knownFields("target.", target, Set.of("query", "devices"));
+        List<String> devices = null;
+        JsonNode list = target.get("devices");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new RolloutPlanException("target.devices", "a list of device ids");
+            }
+            devices = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                devices.add(text("target.devices[" + i + "]", list.get(i)));
+            }
+        }
+        return new RolloutTarget(text("target.query", target.get("query")), devices);
+    }
+
+    private static RolloutAction action(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        ObjectNode action = object("action", node);
+        knownFields("action.", action, Set.of("twinPatch", "method"));
+        ObjectNode patch = action.hasNonNull("twinPatch") ? object("action.twinPatch", action.get("twinPatch")) : null;
+        MethodAction method = null;
+        if (action.hasNonNull("method")) {
+            ObjectNode m = object("action.method", action.get("method"));
+            knownFields("action.method.", m, Set.of("name", "payload", "responseTimeout", "connectTimeout"));
+            method = new MethodAction(text("action.method.name", m.get("name")), m.get("payload"),
+                    duration("action.method.responseTimeout", m.get("responseTimeout")),
+                    duration("action.method.connectTimeout", m.get("connectTimeout")));
+        }
+        return new RolloutAction(patch, method);
+    }
+
+    private static List<RolloutStage> stages(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new RolloutPlanException("stages", "a list of stages such as [{devices: 20}, {percent: 100}]");
+        }
+        List<RolloutStage> stages = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            String field = "stages[" + i + "]";
+            ObjectNode stage = object(field, node.get(i));
+            knownFields(field + ".", stage, Set.of("devices", "percent", "timeout"));
+            Integer devices = null;
+            JsonNode count = stage.get("devices");
+            if (count != null && !count.isNull()) {
+                if (!count.canConvertToInt() || !count.isIntegralNumber()) {
+                    throw new RolloutPlanException(field + ".devices", "a whole number of devices");
+                }
+                devices = count.intValue();
+            }
+            stages.add(new RolloutStage(devices, percent(field + ".percent", stage.get("percent")),
+                    duration(field + ".timeout", stage.get("timeout"))));
+        }
+        return stages;
+    }
+
+    /** A number of percent: 10, or "10%". */
+    private static Double percent(String field, JsonNode node) {
+        return number(field, node, 1, "a number of percent such as 10 or \"10%\"");
+    }
+
+    /** A share: 0.95, or "95%". */
+    private static Double share(String field, JsonNode node) {
+        return number(field, node, 100, "a share between 0 and 1 or a percentage such as \"95%\"");
+    }
+
+    /** A number, or a text holding one; a text ending in % is divided by {@code percentDivisor}. */
+    private static Double number(String field, JsonNode node, double percentDivisor, String expected) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        String text = node.asText().trim();
+        try {
+            return text.endsWith("%")
+                    ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / percentDivisor
+                    : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new RolloutPlanException(field, expected + ", not " + node);
+        }
+    }
+
+    private static OnFailure onFailure(JsonNode node) {
+        String text = text("onFailure", node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OnFailure.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String hint = text.trim().equalsIgnoreCase("rollback") ? " (rollback is not available yet)" : "";
+            throw new RolloutPlanException("onFailure", "pause or abort, not " + text + hint);
+        }
+    }
+
+    private static Duration duration(String field, JsonNode node) {
+        String text = text(field, node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new RolloutPlanException(field, "an ISO-8601 duration such as PT30S or PT10M, not " + text);
+        }
+    }
+
+    private static String text(String field, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isValueNode() || node.isBinary()) {
+            throw new RolloutPlanException(field, "a text value, not " + node.getNodeType().name().toLowerCase(
+                    Locale.ROOT));
+        }
+        return node.asText();
+    }
+
+    private static ObjectNode object(String field, JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw new RolloutPlanException(field, "an object, not " + (node == null ? "nothing"
+                : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+    }
+
+    private static void knownFields(String prefix, ObjectNode node, Set<String> known) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new RolloutPlanException(prefix + name, "unknown field; expected one of " + known);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.rollout.plan;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A staged rollout as data: what changes ({@code action}), on which devices ({@code target}), in which steps
+ * ({@code stages}) and under which gates. Read one from JSON or YAML with {@link PlanReader}, or build one with
+ * {@link #builder()}; {@link PlanValidator} checks it before anything is sent.
+ *
+ * @param successThreshold share (0..1) of a stage's devices that must succeed before the next stage starts
+ * @param failureThreshold share (0..1) of a stage's devices whose failure halts the rollout at once; null: only the
+ *                         success gate decides
+ * @param onFailure        what a halt does: pause (the default) or abort
+ * @param stageTimeout     how long a stage may run before its gate fails; null: no limit
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RolloutPlan(
+        RolloutTarget target,
+        RolloutAction action,
+        List<RolloutStage> stages,
+        Double successThreshold,
+        Double failureThreshold,
+        OnFailure onFailure,
+        Duration stageTimeout) {
+
+    public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
+
+    public static RolloutPlanBuilder builder() {
+        return new RolloutPlanBuilder();
+    }
+
+    public double successThresholdOrDefault() {
+        return successThreshold != null ? successThreshold : DEFAULT_SUCCESS_THRESHOLD;
+    }
+
+    public OnFailure onFailureOrDefault() {
+        return onFailure != null ? onFailure : OnFailure.PAUSE;
+    }
+
+    /** The timeout of stage {@code index}: its own, else the plan's, else null. */
+    public Duration timeoutOf(int index) {
+        Duration own = stages.get(index).timeout();
+        return own != null ? own : stageTimeout;
+    }
+}

@@ -1,0 +1,96 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.rollout.plan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Builds a {@link RolloutPlan} in Java; {@link #build()} validates it, naming the field that is wrong. */
+public final class RolloutPlanBuilder {
+
+    private RolloutTarget target;
+    private RolloutAction action;
+    private final List<RolloutStage> stages = new ArrayList<>();
+    private Double successThreshold;
+    private Double failureThreshold;
+    private OnFailure onFailure;
+    private Duration stageTimeout;
+
+    RolloutPlanBuilder() {
+    }
+
+    public RolloutPlanBuilder targetQuery(String condition) {
+        target = RolloutTarget.query(condition);
+        return this;
+    }
+
+    public RolloutPlanBuilder targetDevices(List<String> deviceIds) {
+        target = RolloutTarget.devices(deviceIds);
+        return this;
+    }
+
+    public RolloutPlanBuilder twinPatch(ObjectNode patch) {
+        action = RolloutAction.twinPatch(patch);
+        return this;
+    }
+
+    public RolloutPlanBuilder method(String name, JsonNode payload) {
+        return method(new MethodAction(name, payload, null, null));
+    }
+
+    public RolloutPlanBuilder method(MethodAction method) {
+        action = RolloutAction.method(method);
+        return this;
+    }
+
+    /** A stage of this many more devices (a canary, typically first). */
+    public RolloutPlanBuilder stageDevices(int count) {
+        stages.add(RolloutStage.devices(count));
+        return this;
+    }
+
+    /** A stage that ends when this share (in percent) of the whole target is covered. */
+    public RolloutPlanBuilder stagePercent(double percent) {
+        stages.add(RolloutStage.percent(percent));
+        return this;
+    }
+
+    public RolloutPlanBuilder stage(RolloutStage stage) {
+        stages.add(stage);
+        return this;
+    }
+
+    public RolloutPlanBuilder successThreshold(double share) {
+        successThreshold = share;
+        return this;
+    }
+
+    public RolloutPlanBuilder failureThreshold(double share) {
+        failureThreshold = share;
+        return this;
+    }
+
+    public RolloutPlanBuilder onFailure(OnFailure value) {
+        onFailure = value;
+        return this;
+    }
+
+    public RolloutPlanBuilder stageTimeout(Duration value) {
+        stageTimeout = value;
+        return this;
+    }
+
+    public RolloutPlan build() {
+        RolloutPlan plan = new RolloutPlan(target, action, List.copyOf(stages), successThreshold, failureThreshold,
+                onFailure, stageTimeout);
+        PlanValidator.validate(plan);
+        return plan;
+    }
+}

@@ -1,0 +1,81 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.rollout.store;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
+/** One chunk (one hub job) of the running stage: how far it got and its device counts. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+                isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public final class ChunkProgress {
+
+    /** pending: not sent; creating: a create was sent, outcome unknown; running: the job exists; done: terminal. */
+    public enum State {
+        pending,
+        creating,
+        running,
+        done
+    }
+
+    private int chunk;
+    private String jobId;
+    private State state = State.pending;
+    private int devices;
+    private int succeeded;
+    private int failed;
+    /** Whether the per-device results of a done job were emitted. */
+    private boolean reported;
+
+    ChunkProgress() {
+    }
+
+    public ChunkProgress(int chunk, String jobId, int devices) {
+        this.chunk = chunk;
+        this.jobId = jobId;
+        this.devices = devices;
+    }
+
+    public int chunk() {
+        return chunk;
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public void state(State value) {
+        state = value;
+    }
+
+    public int devices() {
+        return devices;
+    }
+
+    public int succeeded() {
+        return succeeded;
+    }
+
+    public int failed() {
+        return failed;
+    }
+
+    public void counts(int succeededCount, int failedCount) {
+        succeeded = succeededCount;
+        failed = failedCount;
+    }
+
+    public boolean reported() {
+        return reported;
+    }
+
+    public void reported(boolean value) {
+        reported = value;
+    }
+}
