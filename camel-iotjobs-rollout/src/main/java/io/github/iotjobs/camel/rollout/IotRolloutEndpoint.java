@@ -23,7 +23,7 @@ import org.apache.camel.support.DefaultEndpoint;
 public class IotRolloutEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "The rollout's id (letters, digits, '.', '_', '-'); the consumer listens to every rollout"
-                           + " when it is * or absent.")
+                           + " when it is absent or an asterisk.")
     private String rolloutId;
     @UriParam(label = "producer", defaultValue = "get")
     private IotRolloutOperations operation = IotRolloutOperations.get;

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Camel's own catalog, given the component's JSON, accepts every iotjobs URI of the docs and examples. */
+/**
+ * Camel's own catalog, given the components' JSON, accepts every iotjobs and iotrollout URI of the docs and examples.
+ */
 class CatalogUriTest {
 
     private static CamelCatalog catalog;
@@ -27,22 +29,38 @@ class CatalogUriTest {
     @BeforeAll
     static void catalogWithTheComponent() throws IOException {
         catalog = new DefaultCamelCatalog();
-        try (InputStream in = CatalogUriTest.class.getResourceAsStream("/META-INF/io/github/iotjobs/camel/iotjobs.json")) {
-            catalog.addComponent("iotjobs", "io.github.iotjobs.camel.IotJobsComponent",
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        addComponent("iotjobs", "io.github.iotjobs.camel.IotJobsComponent",
+                "/META-INF/io/github/iotjobs/camel/iotjobs.json");
+        addComponent("iotrollout", "io.github.iotjobs.camel.rollout.IotRolloutComponent",
+                "/META-INF/io/github/iotjobs/camel/rollout/iotrollout.json");
+    }
+
+    private static void addComponent(String scheme, String className, String json) throws IOException {
+        try (InputStream in = CatalogUriTest.class.getResourceAsStream(json)) {
+            catalog.addComponent(scheme, className, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
     @Test
-    void everyUriOfTheDocsAndExamplesValidates() throws IOException {
-        Path project = Path.of(System.getProperty("iotjobs.docs")).getParent();
-        List<EndpointUris.Found> uris = new EndpointUris("iotjobs")
-                .in(project.resolve("docs"), project.resolve("examples"), project.resolve("README.md"));
-
+    void everyIotJobsUriOfTheDocsAndExamplesValidates() throws IOException {
         // Java, YAML, XML and Markdown pages all hold some: a finder that lost one kind would show here.
-        assertThat(uris).hasSizeGreaterThan(50);
+        assertValid(urisOf("iotjobs"), "java", "yaml", "xml", "md");
+    }
+
+    @Test
+    void everyIotRolloutUriOfTheDocsAndExamplesValidates() throws IOException {
+        assertValid(urisOf("iotrollout"), "java", "yaml", "md");
+    }
+
+    private static List<EndpointUris.Found> urisOf(String scheme) throws IOException {
+        Path project = Path.of(System.getProperty("iotjobs.docs")).getParent();
+        return new EndpointUris(scheme).in(project.resolve("docs"), project.resolve("examples"),
+                project.resolve("README.md"));
+    }
+
+    private static void assertValid(List<EndpointUris.Found> uris, String... kinds) {
         assertThat(uris).extracting(found -> found.file().getFileName().toString().replaceAll(".*\\.", ""))
-                .contains("java", "yaml", "xml", "md");
+                .contains(kinds);
         for (EndpointUris.Found found : uris) {
             EndpointValidationResult result = catalog.validateEndpointProperties(found.uri());
             assertThat(result.isSuccess()).as("%s%n%s", found, result.summaryErrorMessage(false)).isTrue();
@@ -73,9 +91,10 @@ class CatalogUriTest {
     void theFinderReadsEveryForm() {
         EndpointUris finder = new EndpointUris("iotjobs");
         // (The samples are valid URIs: the scan of this file finds them too.)
-        String java = "from(\"iotjobs:hub?jobId=1\" + \"&pageSize=2\");\n.to(\"iotjobs:hub?delay=\" + millis);";
-        assertThat(finder.in("java", java))
-                .containsExactly("iotjobs:hub?jobId=1&pageSize=2", "iotjobs:hub?delay=" + EndpointUris.DYNAMIC);
+        String java = "from(\"iotjobs:hub?jobId=1\" + \"&pageSize=2\");\n.to(\"iotjobs:hub?delay=\" + millis);"
+                      + "\n.to(\"iotjobs:\" + platform);";
+        assertThat(finder.in("java", java)).containsExactly("iotjobs:hub?jobId=1&pageSize=2",
+                "iotjobs:hub?delay=" + EndpointUris.DYNAMIC, "iotjobs:" + EndpointUris.DYNAMIC);
         String yaml = "- from:\n    uri: iotjobs:hub\n    parameters:\n      delay: 5\n    steps:\n"
                       + "      - to: iotjobs:hub?jobId=1\n";
         assertThat(finder.in("yaml", yaml)).containsExactly("iotjobs:hub?delay=5", "iotjobs:hub?jobId=1");

@@ -99,7 +99,9 @@ final class EndpointUris {
                 from = next.end();
             }
             if (PLUS_OTHER.matcher(text).region(from, text.length()).lookingAt()) {
-                uri.append(uri.charAt(uri.length() - 1) == '=' ? DYNAMIC : "");
+                // An option's value or the path, computed: validated as a placeholder would be.
+                char last = uri.charAt(uri.length() - 1);
+                uri.append(last == '=' || last == ':' ? DYNAMIC : "");
             }
             uris.add(uri.toString());
         }

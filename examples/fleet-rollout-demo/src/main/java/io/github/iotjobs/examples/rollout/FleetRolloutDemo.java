@@ -84,7 +84,7 @@ public final class FleetRolloutDemo {
                 .start();
     }
 
-    /** Settings for the emulator (tier S3, as the emulator's default), with 200 ms polling. */
+    /** Settings for the demo's emulator (an S3 hub, see startEmulator), with 200 ms polling. */
     public static RolloutSettings emulatorSettings(IotJobsEmulator emulator, String wave, String firmware) {
         return new RolloutSettings(emulator.connectionString(), emulator.baseUrl(), "S3", EMULATOR_TARGET, wave,
                 firmware, true, 200);
