@@ -1,0 +1,28 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more contributor license agreements; and to You
+ * under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the
+ * License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.iotjobs.camel.metrics;
+
+import org.apache.camel.CamelContext;
+
+/**
+ * Finds the application's meter registry: Micrometer must be on the class path (checked by name, so nothing of it is
+ * loaded otherwise) and a {@code MeterRegistry} bound in the Camel registry, as Spring Boot Actuator and
+ * camel-micrometer do.
+ */
+public final class MetricsLookup {
+
+    static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
+
+    private MetricsLookup() {
+    }
+
+    public static IotJobsMetrics find(CamelContext context) {
+        if (context.getClassResolver().resolveClass(METER_REGISTRY) == null) {
+            return IotJobsMetrics.NONE;
+        }
+        return MicrometerMetrics.fromRegistry(context.getRegistry());
+    }
+}
