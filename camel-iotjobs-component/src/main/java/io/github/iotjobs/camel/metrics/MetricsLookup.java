@@ -8,21 +8,29 @@ package io.github.iotjobs.camel.metrics;
 import org.apache.camel.CamelContext;
 
 /**
- * Finds the application's meter registry: Micrometer must be on the class path (checked by name, so nothing of it is
- * loaded otherwise) and a {@code MeterRegistry} bound in the Camel registry, as Spring Boot Actuator and
- * camel-micrometer do.
+ * Finds the application's meter registry: Micrometer must be visible to this component's class loader (checked by
+ * name, so nothing of it is loaded otherwise) and a {@code MeterRegistry} bound in the Camel registry, as Spring Boot
+ * Actuator and camel-micrometer do.
  */
 public final class MetricsLookup {
 
-    static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
+    private static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
+    private static final boolean MICROMETER_PRESENT = present(METER_REGISTRY);
 
     private MetricsLookup() {
     }
 
     public static IotJobsMetrics find(CamelContext context) {
-        if (context.getClassResolver().resolveClass(METER_REGISTRY) == null) {
-            return IotJobsMetrics.NONE;
+        return MICROMETER_PRESENT ? MicrometerMetrics.fromRegistry(context.getRegistry()) : IotJobsMetrics.NONE;
+    }
+
+    /** Whether the class resolves where {@link MicrometerMetrics} would be linked: here, not in the caller's loader. */
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, MetricsLookup.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
         }
-        return MicrometerMetrics.fromRegistry(context.getRegistry());
     }
 }

@@ -15,6 +15,7 @@ import io.github.iotjobs.emulator.IotJobsEmulatorExtension;
 import io.github.iotjobs.emulator.engine.MethodBehavior;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spring.boot.actuate.console.CamelDevConsoleEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,10 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With Spring Boot Actuator on the class path, the component's meters land in the application's MeterRegistry
- * without any configuration: the starter adds nothing for metrics.
+ * without any configuration: the starter adds nothing for metrics. With camel-console too, the iotjobs console is
+ * part of Camel Spring Boot's camel actuator endpoint.
  */
 @SpringBootTest(classes = StarterApplication.class, properties = {
         "camel.main.run-controller=false",
+        "camel.main.dev-console-enabled=true",
+        "management.endpoints.web.exposure.include=camel,health",
         "camel.component.iotjobs.operation=scheduleDeviceMethod",
         "camel.component.iotjobs.method-name=reboot",
         "camel.component.iotjobs.wait-for-completion=true",
@@ -53,6 +57,9 @@ class IotJobsActuatorMetricsTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    CamelDevConsoleEndpoint console;
+
     @Test
     void requestsAndJobDurationsReachActuatorsRegistry() {
         IotJob job = template.requestBodyAndHeader("iotjobs:hub", "{}", IotJobsConstants.QUERY_CONDITION,
@@ -65,5 +72,7 @@ class IotJobsActuatorMetricsTest {
                 .isPositive();
         assertThat(meters.get("iotjobs.job.duration").tags("platform", "hub", "status", "completed").timer()
                 .count()).isEqualTo(1);
+        assertThat(console.getConsoleById("iotjobs").toJson()).contains("\"platform\":\"hub\"",
+                "\"serviceUrl\":\"" + emulator.emulator().baseUrl().replace("/", "\\/") + "\"", "\"quotas\"");
     }
 }
