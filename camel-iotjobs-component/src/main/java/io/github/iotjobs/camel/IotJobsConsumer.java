@@ -101,7 +101,7 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        getEndpoint().consumerStopped(this);
+        getEndpoint().consumerStopped();
         if (healthCheckRegistry != null && healthCheck != null) {
             healthCheckRegistry.unregister(healthCheck);
         }

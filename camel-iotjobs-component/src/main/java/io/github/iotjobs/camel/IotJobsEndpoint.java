@@ -132,7 +132,8 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
                 status::lastSuccessTime, status::trackedJobs);
     }
 
-    void consumerStopped(IotJobsConsumer consumer) {
+    /** Removes the consumer's meters. */
+    void consumerStopped() {
         if (consumerMeters != null) {
             consumerMeters.run();
             consumerMeters = null;
