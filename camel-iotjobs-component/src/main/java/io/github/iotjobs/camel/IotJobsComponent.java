@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.github.iotjobs.camel.client.SharedResources;
+import io.github.iotjobs.camel.metrics.MetricsLookup;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -53,6 +54,13 @@ public class IotJobsComponent extends HealthCheckComponent implements SSLContext
         throw new IllegalArgumentException("platform '" + remaining + "' is not one of "
                                            + Arrays.toString(IotJobsPlatform.values())
                                            + "; the endpoint URI is iotjobs:platform[?options]");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Meters only when the application has a registry (Spring Boot Actuator, camel-micrometer).
+        sharedResources.useMetrics(MetricsLookup.find(getCamelContext()));
     }
 
     /** Connection pools and hub request budgets, shared by this component's endpoints. */

@@ -94,12 +94,14 @@ public class IotJobsConsumer extends ScheduledPollConsumer {
             setExceptionHandler(new OutageExceptionHandler(getExceptionHandler(), pollStatus));
         }
         registerHealthCheck();
+        getEndpoint().consumerStarted(this);
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        getEndpoint().consumerStopped();
         if (healthCheckRegistry != null && healthCheck != null) {
             healthCheckRegistry.unregister(healthCheck);
         }

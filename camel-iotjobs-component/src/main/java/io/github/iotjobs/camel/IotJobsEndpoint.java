@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.iotjobs.camel.client.JobsClient;
 import io.github.iotjobs.camel.client.JobsClientFactory;
+import io.github.iotjobs.camel.consumer.PollStatus;
+import io.github.iotjobs.camel.metrics.IotJobsMetrics;
 import io.github.iotjobs.camel.producer.PendingWork;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -46,6 +48,8 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
     private JobsClient client;
     private ScheduledExecutorService scheduler;
     private PendingWork pendingWork;
+    /** Removes the meters of this endpoint's consumer; set while it runs. */
+    private Runnable consumerMeters;
     /** The consumer's state when no stateRepository is set; kept here, so a route restart repeats nothing. */
     private final StateRepository<String, String> memoryState = new MemoryStateRepository();
 
@@ -119,6 +123,26 @@ public class IotJobsEndpoint extends ScheduledPollEndpoint implements EndpointSe
     /** The client of the platform's job API, available while the endpoint is started. */
     public JobsClient getClient() {
         return client;
+    }
+
+    /** Publishes the consumer's figures (lag, tracked jobs) as meters while it runs. */
+    void consumerStarted(IotJobsConsumer consumer) {
+        PollStatus status = consumer.getPollStatus();
+        consumerMeters = metrics().consumer(configuration.getPlatform().name(), consumer.getRouteId(),
+                status::lastSuccessTime, status::trackedJobs);
+    }
+
+    /** Removes the consumer's meters. */
+    void consumerStopped() {
+        if (consumerMeters != null) {
+            consumerMeters.run();
+            consumerMeters = null;
+        }
+    }
+
+    /** Where this endpoint's requests, waits and consumer are measured. */
+    public IotJobsMetrics metrics() {
+        return ((IotJobsComponent) getComponent()).getSharedResources().metrics();
     }
 
     @Override

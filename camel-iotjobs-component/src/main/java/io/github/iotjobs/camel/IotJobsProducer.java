@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.iotjobs.camel.client.JobsClient;
 import io.github.iotjobs.camel.producer.JobOperations;
+import io.github.iotjobs.camel.producer.IotJobsProducerHealthCheck;
 import io.github.iotjobs.camel.producer.JobWaiter;
 import io.github.iotjobs.camel.producer.PendingWork;
 import io.github.iotjobs.camel.transport.RetryDeferral;
@@ -21,6 +22,8 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.Service;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
@@ -44,6 +47,9 @@ public class IotJobsProducer extends DefaultAsyncProducer {
     public IotJobsEndpoint getEndpoint() {
         return (IotJobsEndpoint) super.getEndpoint();
     }
+
+    private WritableHealthCheckRepository healthCheckRepository;
+    private IotJobsProducerHealthCheck healthCheck;
 
     /** Per route this producer waits in: the hook that cancels its waits when the route begins to shut down. */
     private final Map<Route, RouteShutdownHook> hooks = new ConcurrentHashMap<>();
@@ -126,7 +132,7 @@ public class IotJobsProducer extends DefaultAsyncProducer {
             return complete(exchange, callback, null, resumed);
         }
         PendingWork.Task task = resumed != null ? resumed : startWaiting(exchange, callback);
-        waiter.start(client, task, operations::respond);
+        waiter.start(client, task, operations::respond, endpoint.metrics());
         return false;
     }
 
@@ -166,8 +172,30 @@ public class IotJobsProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Health checks are optional at runtime: without the producers repository there is nothing to report to.
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            IotJobsEndpoint endpoint = getEndpoint();
+            healthCheck = new IotJobsProducerHealthCheck(endpoint.getId(),
+                    endpoint.getConfiguration().getPlatform().name(), endpoint::getClient,
+                    IotJobsProducerHealthCheck.DEFAULT_INTERVAL);
+            healthCheck.setEnabled(endpoint.getComponent() instanceof IotJobsComponent component
+                                   && component.isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
     protected void doStop() throws Exception {
         cancelPending();
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+        }
+        healthCheck = null;
+        healthCheckRepository = null;
         super.doStop();
     }
 

@@ -24,6 +24,7 @@ import io.github.iotjobs.camel.client.hub.SasTokenProvider;
 import io.github.iotjobs.camel.client.manager.ManagerErrorDecoder;
 import io.github.iotjobs.camel.client.manager.ManagerJobParser;
 import io.github.iotjobs.camel.client.manager.ManagerJobsClient;
+import io.github.iotjobs.camel.metrics.PlatformMeters;
 import io.github.iotjobs.camel.transport.ApiRequest;
 import io.github.iotjobs.camel.transport.Authorizer;
 import io.github.iotjobs.camel.transport.ErrorDecoder;
@@ -122,7 +123,7 @@ public final class JobsClientFactory {
         SharedResources.Lease lease = shared.httpClient(HttpClientFactory.poolKey(configuration, baseUrl),
                 () -> HttpClientFactory.create(configuration, context));
         return new PlatformHttpClient(lease.client(), baseUrl, authorizer, errors, retryPolicy(configuration),
-                budgets, lease.release());
+                budgets, lease.release(), new PlatformMeters(shared.metrics(), configuration.getPlatform().name()));
     }
 
     private static RetryPolicy retryPolicy(IotJobsConfiguration configuration) {

@@ -7,8 +7,10 @@ package io.github.iotjobs.camel.client;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
+import io.github.iotjobs.camel.metrics.IotJobsMetrics;
 import io.github.iotjobs.camel.transport.RequestBudget;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
@@ -22,6 +24,7 @@ public final class SharedResources {
 
     private final Map<String, Pool> pools = new HashMap<>();
     private final Map<String, Map<String, RequestBudget>> budgets = new HashMap<>();
+    private volatile IotJobsMetrics metrics = IotJobsMetrics.NONE;
 
     /** A pooled HTTP client with the number of clients using it. */
     private static final class Pool {
@@ -74,6 +77,22 @@ public final class SharedResources {
     public synchronized RequestBudget budget(String key, String requestClass,
                                              Function<String, RequestBudget> factory) {
         return budgets.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(requestClass, factory);
+    }
+
+    /** A copy of the hub budgets: request class by class, per hub key (host, tier and units). */
+    public synchronized Map<String, Map<String, RequestBudget>> budgets() {
+        Map<String, Map<String, RequestBudget>> copy = new TreeMap<>();
+        budgets.forEach((hub, classes) -> copy.put(hub, new TreeMap<>(classes)));
+        return copy;
+    }
+
+    /** Where the clients count their requests; {@link IotJobsMetrics#NONE} unless the application has meters. */
+    public IotJobsMetrics metrics() {
+        return metrics;
+    }
+
+    public void useMetrics(IotJobsMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** How many connection pools are open: one per service and connection settings. */

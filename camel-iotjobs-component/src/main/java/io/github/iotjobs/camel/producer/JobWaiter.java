@@ -6,9 +6,11 @@
 package io.github.iotjobs.camel.producer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import io.github.iotjobs.camel.client.JobsClient;
+import io.github.iotjobs.camel.metrics.IotJobsMetrics;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.transport.RetryDeferral;
 import io.github.iotjobs.camel.transport.RetryLaterException;
@@ -25,19 +27,35 @@ import org.apache.camel.ExchangeTimedOutException;
  */
 public record JobWaiter(IotJob job, Duration pollInterval, Duration waitTimeout) {
 
-    /** Starts polling; {@code respond} puts a job on the message. */
-    public void start(JobsClient client, PendingWork.Task task, Consumer<IotJob> respond) {
+    /** Starts polling; {@code respond} puts a job on the message, {@code metrics} hears when it ended. */
+    public void start(JobsClient client, PendingWork.Task task, Consumer<IotJob> respond, IotJobsMetrics metrics) {
+        Consumer<IotJob> respondAndCount = current -> {
+            respond.accept(current);
+            if (current.isTerminal()) {
+                recordDuration(client, current, metrics);
+            }
+        };
         long deadline = System.nanoTime() + waitTimeout.toNanos();
         if (job.isTerminal()) {
             // A create answered after its job already ended carries only id, type and status (hub): read it whole.
             if (job.statistics() == null) {
-                task.schedule(() -> poll(client, task, respond, deadline, job, 0), Duration.ZERO);
+                task.schedule(() -> poll(client, task, respondAndCount, deadline, job, 0), Duration.ZERO);
             } else {
+                recordDuration(client, job, metrics);
                 task.finish(null);
             }
             return;
         }
-        task.schedule(() -> poll(client, task, respond, deadline, job, 0), next(deadline));
+        task.schedule(() -> poll(client, task, respondAndCount, deadline, job, 0), next(deadline));
+    }
+
+    /** The job's own duration as the platform reports it, from start (or creation) to end. */
+    private static void recordDuration(JobsClient client, IotJob ended, IotJobsMetrics metrics) {
+        Instant from = ended.startTime() != null ? ended.startTime() : ended.createdTime();
+        if (from != null && ended.endTime() != null && !ended.endTime().isBefore(from)) {
+            metrics.jobEnded(client.platform().name(), String.valueOf(ended.type()), ended.status().name(),
+                    Duration.between(from, ended.endTime()));
+        }
     }
 
     private void poll(JobsClient client, PendingWork.Task task, Consumer<IotJob> respond, long deadline,

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
+import io.github.iotjobs.camel.metrics.PlatformMeters;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -58,14 +59,17 @@ public final class PlatformHttpClient implements Closeable {
     private final RetryPolicy retryPolicy;
     private final Function<ApiRequest, RequestBudget> budgets;
     private final Runnable release;
+    private final PlatformMeters meters;
 
     /**
      * @param client  the pooled HTTP client, possibly shared with other endpoints of the same service
      * @param budgets the request budget of each request (null for none)
      * @param release called on {@link #close()} instead of closing the HTTP client, which may be shared
+     * @param meters  where every request and retry is counted
      */
     public PlatformHttpClient(CloseableHttpClient client, String baseUrl, Authorizer authorizer, ErrorDecoder errors,
-                              RetryPolicy retryPolicy, Function<ApiRequest, RequestBudget> budgets, Runnable release) {
+                              RetryPolicy retryPolicy, Function<ApiRequest, RequestBudget> budgets, Runnable release,
+                              PlatformMeters meters) {
         this.client = client;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.authorizer = authorizer;
@@ -73,12 +77,14 @@ public final class PlatformHttpClient implements Closeable {
         this.retryPolicy = retryPolicy;
         this.budgets = budgets;
         this.release = release;
+        this.meters = meters;
     }
 
     /** A client that owns its HTTP client, with no request budget. */
     public PlatformHttpClient(CloseableHttpClient client, String baseUrl, Authorizer authorizer, ErrorDecoder errors,
                               RetryPolicy retryPolicy) {
-        this(client, baseUrl, authorizer, errors, retryPolicy, request -> null, () -> client.close(CloseMode.GRACEFUL));
+        this(client, baseUrl, authorizer, errors, retryPolicy, request -> null, () -> client.close(CloseMode.GRACEFUL),
+                PlatformMeters.NONE);
     }
 
     /** Sends the request until it succeeds or may not be retried any more; returns only 2xx answers. */
@@ -90,17 +96,22 @@ public final class PlatformHttpClient implements Closeable {
             IotJobsOperationFailedException failure;
             Duration delay;
             awaitBudget(request, deferred, retry);
+            String reason;
+            long started = System.nanoTime();
             try {
                 ApiResponse response = send(request);
+                int status = response.status();
+                reason = PlatformMeters.outcome(status);
+                meters.request(request.method(), request.path(), reason, started);
                 if (response.isSuccess()) {
                     return response;
                 }
                 failure = failure(request, response);
-                int status = response.status();
                 if (status == 401 && !reauthorized) {
                     // An expired or revoked token: the platform did nothing. Once more if a fresh one may differ.
                     reauthorized = true;
                     if (authorizer.invalidate()) {
+                        meters.retry(request.method(), request.path(), PlatformMeters.UNAUTHORIZED);
                         retry--;
                         continue;
                     }
@@ -113,6 +124,8 @@ public final class PlatformHttpClient implements Closeable {
                 }
                 delay = failure.getRetryAfter() != null ? failure.getRetryAfter() : retryPolicy.backoff(retry);
             } catch (IOException e) {
+                reason = PlatformMeters.IO_ERROR;
+                meters.request(request.method(), request.path(), reason, started);
                 failure = new IotJobsOperationFailedException(0, CONNECTION_FAILED, describe(e), null,
                         request.method(), request.path(), null, e);
                 if (request.retryMode() == RetryMode.UNSAFE && !neverConnected(e)) {
@@ -124,6 +137,7 @@ public final class PlatformHttpClient implements Closeable {
             if (retry >= retryPolicy.maxRetries() || beyondMaxDelay && !deferred) {
                 throw failure;
             }
+            meters.retry(request.method(), request.path(), reason);
             if (deferred) {
                 // The caller's scheduler waits, also a Retry-After longer than retryMaxDelay: no thread is held.
                 throw new RetryLaterException(failure, delay, retry + 1);

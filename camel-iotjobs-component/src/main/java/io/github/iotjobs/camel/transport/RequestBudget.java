@@ -21,6 +21,7 @@ public final class RequestBudget {
     private final LongSupplier nanoTime;
     private double tokens;
     private long refilledAt;
+    private long taken;
 
     /**
      * @param name      the request class, for messages: {@code jobs}, {@code queries}
@@ -40,6 +41,21 @@ public final class RequestBudget {
         return name;
     }
 
+    /** Requests allowed per minute. */
+    public double perMinute() {
+        return capacity;
+    }
+
+    /** Requests that may be sent at once now, without waiting (fractions are a request under way of refilling). */
+    public synchronized double available() {
+        return Math.min(capacity, tokens + (nanoTime.getAsLong() - refilledAt) * tokensPerNano);
+    }
+
+    /** Requests that took their share since the budget was created. */
+    public synchronized long taken() {
+        return taken;
+    }
+
     /** Takes one request's worth and answers zero, or, when none is left, answers how long until one is. */
     public synchronized Duration tryTake() {
         long now = nanoTime.getAsLong();
@@ -47,6 +63,7 @@ public final class RequestBudget {
         refilledAt = now;
         if (tokens >= 1) {
             tokens -= 1;
+            taken++;
             return Duration.ZERO;
         }
         return Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNano));
