@@ -14,6 +14,8 @@ public enum IotRolloutOperations {
     pause,
     resume,
     abort,
+    /** Undoes the change on the devices the rollout reached (previous values, or the plan's rollback method). */
+    rollback,
     get,
     list
 }

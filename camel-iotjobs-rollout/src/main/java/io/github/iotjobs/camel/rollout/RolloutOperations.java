@@ -58,7 +58,7 @@ final class RolloutOperations {
                                 store.progress(id).orElseThrow()) : CompletableFuture.completedFuture(null))
                         .thenApply(done -> view(id, false));
             }
-            case pause, resume, abort -> {
+            case pause, resume, abort, rollback -> {
                 String id = requireExisting(rolloutId);
                 store.requestCommand(id, RolloutCommand.valueOf(operation.name()));
                 return orchestrator.nudge(id).thenApply(done -> view(id, false));

@@ -15,6 +15,10 @@ public enum RolloutEventType {
     resumed,
     aborted,
     completed,
+    /** A rollback began: the rollout's queued jobs are cancelled and the change is undone on the devices it reached. */
+    rollbackStarted,
+    /** The rollback's jobs are over; the detail says how many devices were restored. */
+    rolledBack,
     /** One device reached a final state in one of the rollout's jobs; the body carries its {@code DeviceJob}. */
     deviceResult
 }

@@ -20,6 +20,7 @@ import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatistics;
 import io.github.iotjobs.camel.client.Page;
 import io.github.iotjobs.camel.rollout.plan.OnFailure;
+import io.github.iotjobs.camel.rollout.plan.RolloutAction;
 import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
 import io.github.iotjobs.camel.rollout.stage.FrozenStage;
@@ -56,6 +57,7 @@ public final class RolloutRun {
     /** Device results already emitted for the running stage's jobs, so a re-read emits nothing twice. */
     private final Set<String> emitted = new HashSet<>();
     private final List<RolloutDecision> decided = new ArrayList<>();
+    private final RollbackPlanner rollback;
 
     public RolloutRun(RolloutRecord record, RolloutProgress progress, RolloutStore store, RolloutJobs jobs,
             RolloutEvents events, Clock clock, int concurrentJobs) {
@@ -66,6 +68,7 @@ public final class RolloutRun {
         this.events = events;
         this.clock = clock;
         this.concurrentJobs = concurrentJobs;
+        this.rollback = new RollbackPlanner(record, store, jobs);
     }
 
     public String rolloutId() {
@@ -117,6 +120,10 @@ public final class RolloutRun {
             if (progress.status().isFinal()) {
                 return;
             }
+            if (progress.status() == RolloutStatus.ROLLING_BACK) {
+                stepRollback();
+                return;
+            }
             refreshChunks();
             reportDeviceResults();
             if (progress.status() == RolloutStatus.RUNNING) {
@@ -150,6 +157,11 @@ public final class RolloutRun {
             case abort -> {
                 if (!status.isFinal()) {
                     abort("abort requested");
+                }
+            }
+            case rollback -> {
+                if (!status.isFinal() && status != RolloutStatus.ROLLING_BACK) {
+                    startRollback("rollback requested");
                 }
             }
         }
@@ -244,16 +256,68 @@ public final class RolloutRun {
         createJobs();
     }
 
-    private void createJobs() throws IotJobsOperationFailedException {
-        long active = progress.chunks().stream()
-                .filter(c -> c.state() == State.running || c.state() == State.creating).count();
+    /** What a chunk's job is: its target and its change; called before each create. */
+    private interface JobSource {
+        String condition(int chunk);
+
+        RolloutAction action(int chunk);
+
+        /** Runs before the first create of the chunk's job (the capture of previous values). */
+        void beforeCreate(int chunk) throws IotJobsOperationFailedException;
+    }
+
+    private JobSource stageJobs() {
         FrozenStage stage = record.stages().get(progress.stage());
-        for (ChunkProgress chunk : progress.chunks()) {
+        return new JobSource() {
+            @Override
+            public String condition(int chunk) {
+                return stage.chunkCondition(chunk);
+            }
+
+            @Override
+            public RolloutAction action(int chunk) {
+                return record.plan().action();
+            }
+
+            @Override
+            public void beforeCreate(int chunk) throws IotJobsOperationFailedException {
+                rollback.capture(stage.index(), chunk);
+            }
+        };
+    }
+
+    private JobSource rollbackJobs() {
+        return new JobSource() {
+            @Override
+            public String condition(int chunk) {
+                return rollback.job(chunk).condition();
+            }
+
+            @Override
+            public RolloutAction action(int chunk) {
+                return rollback.job(chunk).action();
+            }
+
+            @Override
+            public void beforeCreate(int chunk) {
+                // a rollback is not rolled back
+            }
+        };
+    }
+
+    private void createJobs() throws IotJobsOperationFailedException {
+        createJobs(progress.chunks(), stageJobs());
+    }
+
+    private void createJobs(List<ChunkProgress> chunks, JobSource source) throws IotJobsOperationFailedException {
+        long active = chunks.stream()
+                .filter(c -> c.state() == State.running || c.state() == State.creating).count();
+        for (ChunkProgress chunk : chunks) {
             if (active >= concurrentJobs) {
                 return;
             }
             if (chunk.state() == State.pending || chunk.state() == State.creating) {
-                if (!create(stage, chunk)) {
+                if (!create(source, chunk)) {
                     return;
                 }
                 if (chunk.state() != State.done) {
@@ -264,15 +328,16 @@ public final class RolloutRun {
     }
 
     /** False when the hub's concurrent-job limit refused the job: it is tried again next turn. */
-    private boolean create(FrozenStage stage, ChunkProgress chunk) throws IotJobsOperationFailedException {
+    private boolean create(JobSource source, ChunkProgress chunk) throws IotJobsOperationFailedException {
         boolean repeated = chunk.state() == State.creating;
         IotJob existing = repeated ? findJob(chunk.jobId()) : null;
         if (existing == null) {
+            source.beforeCreate(chunk.chunk());
             // Stored before sending: a crash after the send finds the job by its derived id, never creates another.
             chunk.state(State.creating);
             store.saveProgress(rolloutId(), progress);
             try {
-                existing = jobs.createJob(chunk.jobId(), stage.chunkCondition(chunk.chunk()), record.plan().action(),
+                existing = jobs.createJob(chunk.jobId(), source.condition(chunk.chunk()), source.action(chunk.chunk()),
                         maxExecutionSeconds(), repeated);
             } catch (IotJobsOperationFailedException e) {
                 if (e.getStatusCode() == 429) {
@@ -310,8 +375,11 @@ public final class RolloutRun {
     private void halt(String why) throws IotJobsOperationFailedException {
         progress.gateFailed(true);
         decide(RolloutEventType.gateFailed, progress.stage(), why);
-        if (record.plan().onFailureOrDefault() == OnFailure.ABORT) {
+        OnFailure onFailure = record.plan().onFailureOrDefault();
+        if (onFailure == OnFailure.ABORT) {
             abort(why);
+        } else if (onFailure == OnFailure.ROLLBACK) {
+            startRollback(why);
         } else {
             progress.status(RolloutStatus.PAUSED, why);
             decide(RolloutEventType.paused, progress.stage(), why);
@@ -320,7 +388,16 @@ public final class RolloutRun {
 
     /** Ends the rollout: chunks not sent never will be, and what the sent jobs have not run yet is cancelled. */
     private void abort(String why) {
-        for (ChunkProgress chunk : progress.chunks()) {
+        cancelRunning(progress.chunks());
+        if (progress.rollbackJobs() != null) {
+            cancelRunning(progress.rollbackJobs());
+        }
+        progress.status(RolloutStatus.ABORTED, why);
+        decide(RolloutEventType.aborted, progress.stage(), why);
+    }
+
+    private void cancelRunning(List<ChunkProgress> chunks) {
+        for (ChunkProgress chunk : chunks) {
             if (chunk.state() == State.running || chunk.state() == State.creating) {
                 try {
                     jobs.cancelJob(chunk.jobId());
@@ -330,8 +407,83 @@ public final class RolloutRun {
                 }
             }
         }
-        progress.status(RolloutStatus.ABORTED, why);
-        decide(RolloutEventType.aborted, progress.stage(), why);
+    }
+
+    /** Cancels what the running stage's jobs have not run yet; the rollback proper starts when they are over. */
+    private void startRollback(String why) {
+        cancelRunning(progress.chunks());
+        progress.status(RolloutStatus.ROLLING_BACK, why);
+        decide(RolloutEventType.rollbackStarted, progress.stage(), why);
+    }
+
+    /**
+     * One turn of a rollback: once the stage's jobs are over, plan the restoring jobs for the devices the rollout
+     * changed (when the hub's job rows show them all), then run them as a stage of their own; when they are over,
+     * the rollout is rolled back.
+     */
+    private void stepRollback() throws IotJobsOperationFailedException {
+        if (progress.rollbackJobs() == null) {
+            refreshChunks();
+            for (ChunkProgress chunk : progress.chunks()) {
+                if (chunk.state() == State.creating) {
+                    IotJob job = findJob(chunk.jobId());
+                    if (job == null) {
+                        chunk.state(State.pending); // never reached the hub
+                    } else {
+                        update(chunk, job);
+                    }
+                }
+            }
+            if (progress.chunks().stream().anyMatch(c -> c.state() == State.running)) {
+                return;
+            }
+            List<RollbackPlanner.RollbackJob> planned = rollback.plan(sentChunks(), succeededPerStage());
+            if (planned == null) {
+                return;
+            }
+            List<ChunkProgress> chunks = new ArrayList<>(planned.size());
+            for (int c = 0; c < planned.size(); c++) {
+                chunks.add(new ChunkProgress(c, RolloutJobIds.rollbackJobId(rolloutId(), c),
+                        planned.get(c).devices().size()));
+            }
+            progress.rollbackJobs(chunks);
+        } else {
+            for (ChunkProgress chunk : progress.rollbackJobs()) {
+                if (chunk.state() == State.running) {
+                    update(chunk, jobs.getJob(chunk.jobId()));
+                }
+            }
+        }
+        List<ChunkProgress> chunks = progress.rollbackJobs();
+        if (chunks.stream().allMatch(c -> c.state() == State.done)) {
+            int devices = chunks.stream().mapToInt(ChunkProgress::devices).sum();
+            int restored = chunks.stream().mapToInt(ChunkProgress::succeeded).sum();
+            String detail = restored + " of " + devices + " changed devices restored in " + chunks.size() + " jobs";
+            progress.status(RolloutStatus.ROLLED_BACK, detail);
+            decide(RolloutEventType.rolledBack, progress.stage(), detail);
+            return;
+        }
+        createJobs(chunks, rollbackJobs());
+    }
+
+    /** Per stage up to the running one, how many of its chunks were sent to the hub. */
+    private int[] sentChunks() {
+        int[] sent = new int[progress.stage() + 1];
+        for (int s = 0; s < progress.stage(); s++) {
+            sent[s] = record.stages().get(s).chunkCount();
+        }
+        // Chunks are sent in order: the running stage's sent ones come first.
+        sent[progress.stage()] = (int) progress.chunks().stream().filter(c -> c.state() != State.pending).count();
+        return sent;
+    }
+
+    private int[] succeededPerStage() {
+        int[] succeeded = new int[progress.stage() + 1];
+        for (StageOutcome outcome : progress.stages()) {
+            succeeded[outcome.stage()] = outcome.succeeded();
+        }
+        succeeded[progress.stage()] = progress.succeeded();
+        return succeeded;
     }
 
     private void decide(RolloutEventType type, Integer stage, String detail) {

@@ -18,8 +18,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param successThreshold share (0..1) of a stage's devices that must succeed before the next stage starts
  * @param failureThreshold share (0..1) of a stage's devices whose failure halts the rollout at once; null: only the
  *                         success gate decides
- * @param onFailure        what a halt does: pause (the default) or abort
+ * @param onFailure        what a halt does: pause (the default), abort or rollback
  * @param stageTimeout     how long a stage may run before its gate fails; null: no limit
+ * @param rollback         how a method action is undone (the inverse method); null for a twin patch, which is
+ *                         undone with the previous values captured before each stage
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutPlan(
@@ -29,7 +31,8 @@ public record RolloutPlan(
         Double successThreshold,
         Double failureThreshold,
         OnFailure onFailure,
-        Duration stageTimeout) {
+        Duration stageTimeout,
+        RollbackAction rollback) {
 
     public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
 

@@ -22,6 +22,7 @@ public final class RolloutPlanBuilder {
     private Double failureThreshold;
     private OnFailure onFailure;
     private Duration stageTimeout;
+    private RollbackAction rollback;
 
     RolloutPlanBuilder() {
     }
@@ -87,9 +88,15 @@ public final class RolloutPlanBuilder {
         return this;
     }
 
+    /** The inverse method that undoes a method action on the devices it reached. */
+    public RolloutPlanBuilder rollbackMethod(MethodAction method) {
+        rollback = new RollbackAction(method);
+        return this;
+    }
+
     public RolloutPlan build() {
         RolloutPlan plan = new RolloutPlan(target, action, List.copyOf(stages), successThreshold, failureThreshold,
-                onFailure, stageTimeout);
+                onFailure, stageTimeout, rollback);
         PlanValidator.validate(plan);
         return plan;
     }

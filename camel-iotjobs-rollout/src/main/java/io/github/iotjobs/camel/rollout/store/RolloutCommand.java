@@ -9,5 +9,6 @@ package io.github.iotjobs.camel.rollout.store;
 public enum RolloutCommand {
     pause,
     resume,
-    abort
+    abort,
+    rollback
 }

@@ -29,6 +29,8 @@ public final class RolloutProgress {
     private boolean gateFailed;
     private List<ChunkProgress> chunks = new ArrayList<>();
     private List<StageOutcome> stages = new ArrayList<>();
+    /** The rollback's jobs, once it knows which devices to restore; null before. */
+    private List<ChunkProgress> rollbackJobs;
     private Instant updatedAt;
 
     public RolloutStatus status() {
@@ -82,6 +84,14 @@ public final class RolloutProgress {
 
     public List<StageOutcome> stages() {
         return stages;
+    }
+
+    public List<ChunkProgress> rollbackJobs() {
+        return rollbackJobs;
+    }
+
+    public void rollbackJobs(List<ChunkProgress> jobs) {
+        rollbackJobs = new ArrayList<>(jobs);
     }
 
     public Instant updatedAt() {
