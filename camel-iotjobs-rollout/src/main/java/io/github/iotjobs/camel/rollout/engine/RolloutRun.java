@@ -58,6 +58,8 @@ public final class RolloutRun {
     private final Set<String> emitted = new HashSet<>();
     private final List<RolloutDecision> decided = new ArrayList<>();
     private final RollbackPlanner rollback;
+    /** Null when success is the job's (no {@code converge} in the plan). */
+    private final Convergence convergence;
 
     public RolloutRun(RolloutRecord record, RolloutProgress progress, RolloutStore store, RolloutJobs jobs,
             RolloutEvents events, Clock clock, int concurrentJobs) {
@@ -69,6 +71,7 @@ public final class RolloutRun {
         this.clock = clock;
         this.concurrentJobs = concurrentJobs;
         this.rollback = new RollbackPlanner(record, store, jobs);
+        this.convergence = record.plan().converge() != null ? new Convergence(record.plan(), jobs) : null;
     }
 
     public String rolloutId() {
@@ -125,6 +128,7 @@ public final class RolloutRun {
                 return;
             }
             refreshChunks();
+            converge();
             reportDeviceResults();
             if (progress.status() == RolloutStatus.RUNNING) {
                 decideStage();
@@ -171,6 +175,24 @@ public final class RolloutRun {
         for (ChunkProgress chunk : progress.chunks()) {
             if (chunk.state() == State.running) {
                 update(chunk, jobs.getJob(chunk.jobId()));
+            }
+        }
+    }
+
+    /** Jobs just over start waiting for their devices to report; waiting ones are counted again. */
+    private void converge() throws IotJobsOperationFailedException {
+        if (convergence == null) {
+            return;
+        }
+        FrozenStage stage = record.stages().get(progress.stage());
+        Instant now = clock.instant();
+        for (ChunkProgress chunk : progress.chunks()) {
+            if (chunk.state() == State.done && chunk.convergeBy() == null) {
+                chunk.startConverging(now.plus(record.plan().converge().within()));
+            }
+            if (chunk.state() == State.converging) {
+                chunk.converged(convergence.converged(stage.chunkDevices(chunk.chunk())),
+                        !now.isBefore(chunk.convergeBy()));
             }
         }
     }

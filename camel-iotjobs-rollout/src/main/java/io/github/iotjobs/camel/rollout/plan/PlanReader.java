@@ -36,7 +36,7 @@ public final class PlanReader {
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private static final Set<String> PLAN_FIELDS = Set.of("target", "action", "stages", "successThreshold",
-            "failureThreshold", "onFailure", "stageTimeout", "rollback");
+            "failureThreshold", "onFailure", "stageTimeout", "rollback", "converge");
 
     private PlanReader() {
     }
@@ -88,7 +88,7 @@ public final class PlanReader {
                 share("successThreshold", plan.get("successThreshold")),
                 share("failureThreshold", plan.get("failureThreshold")),
                 onFailure(plan.get("onFailure")), duration("stageTimeout", plan.get("stageTimeout")),
-                rollback(plan.get("rollback")));
+                rollback(plan.get("rollback")), converge(plan.get("converge")));
     }
 
     private static RolloutTarget target(JsonNode node) {
@@ -133,6 +133,16 @@ public final class PlanReader {
         knownFields("rollback.", rollback, Set.of("method"));
         return new RollbackAction(rollback.hasNonNull("method") ? method("rollback.method", rollback.get("method"))
                 : null);
+    }
+
+    private static ConvergeSpec converge(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        ObjectNode converge = object("converge", node);
+        knownFields("converge.", converge, Set.of("reported", "equals", "within"));
+        return new ConvergeSpec(text("converge.reported", converge.get("reported")), converge.get("equals"),
+                duration("converge.within", converge.get("within")));
     }
 
     private static MethodAction method(String field, JsonNode node) {

@@ -43,6 +43,39 @@ public final class PlanValidator {
         share("failureThreshold", plan.failureThreshold());
         positive("stageTimeout", plan.stageTimeout());
         rollback(plan);
+        converge(plan);
+    }
+
+    private static void converge(RolloutPlan plan) {
+        ConvergeSpec converge = plan.converge();
+        if (converge == null) {
+            return;
+        }
+        if (converge.within() == null) {
+            throw new RolloutPlanException("converge.within", "required: how long a device has to report, e.g. PT10M");
+        }
+        positive("converge.within", converge.within());
+        if (converge.reported() == null) {
+            if (converge.equals() != null) {
+                throw new RolloutPlanException("converge.reported", "required with converge.equals");
+            }
+            JsonNode desired = plan.action().twinPatch() == null ? null
+                    : plan.action().twinPatch().path("properties").get("desired");
+            if (desired == null || !desired.isObject() || desired.isEmpty()) {
+                throw new RolloutPlanException("converge.reported", "required when the action patches no desired"
+                        + " property: the reported path to watch, with converge.equals");
+            }
+            return;
+        }
+        if (converge.equals() == null) {
+            throw new RolloutPlanException("converge.equals", "required with converge.reported: the value to wait for");
+        }
+        for (String key : converge.reported().split("\\.", -1)) {
+            if (key.isEmpty() || key.contains("$") || key.contains(" ")) {
+                throw new RolloutPlanException("converge.reported", "a dotted path of twin keys under"
+                        + " properties.reported, such as firmware or fw.version, not " + converge.reported());
+            }
+        }
     }
 
     /** A twin patch is undone with its captured previous values; a method needs its inverse declared. */

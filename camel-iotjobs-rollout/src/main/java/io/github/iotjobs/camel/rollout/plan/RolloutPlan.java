@@ -22,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param stageTimeout     how long a stage may run before its gate fails; null: no limit
  * @param rollback         how a method action is undone (the inverse method); null for a twin patch, which is
  *                         undone with the previous values captured before each stage
+ * @param converge         success measured on reported state within a deadline; null: a device succeeds when its
+ *                         job does
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutPlan(
@@ -32,7 +34,8 @@ public record RolloutPlan(
         Double failureThreshold,
         OnFailure onFailure,
         Duration stageTimeout,
-        RollbackAction rollback) {
+        RollbackAction rollback,
+        ConvergeSpec converge) {
 
     public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
 

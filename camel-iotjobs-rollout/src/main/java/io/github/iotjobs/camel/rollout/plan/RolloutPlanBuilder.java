@@ -23,6 +23,7 @@ public final class RolloutPlanBuilder {
     private OnFailure onFailure;
     private Duration stageTimeout;
     private RollbackAction rollback;
+    private ConvergeSpec converge;
 
     RolloutPlanBuilder() {
     }
@@ -94,9 +95,15 @@ public final class RolloutPlanBuilder {
         return this;
     }
 
+    /** Success on reported state: {@code reported} equal to {@code equals}, or (both null) the patched values. */
+    public RolloutPlanBuilder converge(String reported, JsonNode equals, Duration within) {
+        converge = new ConvergeSpec(reported, equals, within);
+        return this;
+    }
+
     public RolloutPlan build() {
         RolloutPlan plan = new RolloutPlan(target, action, List.copyOf(stages), successThreshold, failureThreshold,
-                onFailure, stageTimeout, rollback);
+                onFailure, stageTimeout, rollback, converge);
         PlanValidator.validate(plan);
         return plan;
     }
