@@ -77,6 +77,7 @@ public class IotRolloutComponent extends DefaultComponent {
     private RolloutOrchestrator orchestrator;
     private ScheduledExecutorService executor;
     private HubTwinQueries twinQueries;
+    private EndpointApprovalGate approvals;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -106,7 +107,8 @@ public class IotRolloutComponent extends DefaultComponent {
                     : new FileRolloutStore(Path.of(storeDirectory));
             executor = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "iotrollout", 2);
             orchestrator = new RolloutOrchestrator(rolloutStore, port, events, clock, hubTier.concurrentJobs(), executor,
-                    Duration.ofMillis(pollInterval), ClusterServiceHelper.lookupService(getCamelContext()).orElse(null));
+                    Duration.ofMillis(pollInterval), ClusterServiceHelper.lookupService(getCamelContext()).orElse(null),
+                    approvals = new EndpointApprovalGate(getCamelContext()));
             orchestrator.start();
             if (!stopHookAdded) {
                 // Stop stepping before the context stops routes and endpoints (the hub client's connection pool).
@@ -139,6 +141,10 @@ public class IotRolloutComponent extends DefaultComponent {
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(executor, STOP_TIMEOUT_MILLIS);
             executor = null;
+        }
+        if (approvals != null) {
+            approvals.close();
+            approvals = null;
         }
         if (twinQueries != null) {
             twinQueries.close();

@@ -16,6 +16,8 @@ public enum IotRolloutOperations {
     abort,
     /** Undoes the change on the devices the rollout reached (previous values, or the plan's rollback method). */
     rollback,
+    /** Lets a rollout awaiting a manual approval go on; the body is the remark kept in its history. */
+    approve,
     get,
     list
 }

@@ -63,6 +63,16 @@ final class RolloutOperations {
                 store.requestCommand(id, RolloutCommand.valueOf(operation.name()));
                 return orchestrator.nudge(id).thenApply(done -> view(id, false));
             }
+            case approve -> {
+                String id = requireExisting(rolloutId);
+                if (store.progress(id).orElseThrow().approvalFor() == null) {
+                    throw new RolloutPlanException("rolloutId", "rollout " + id + " awaits no approval");
+                }
+                String remark = body == null ? "" : body.toString();
+                store.saveDocument(id, RolloutRun.APPROVAL_REMARK, remark);
+                store.requestCommand(id, RolloutCommand.approve);
+                return orchestrator.nudge(id).thenApply(done -> view(id, false));
+            }
             case get -> {
                 String id = requireExisting(rolloutId);
                 return CompletableFuture.supplyAsync(() -> view(id, true), executor);

@@ -46,6 +46,8 @@ public final class RolloutRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutRun.class);
     private static final long DEFAULT_MAX_EXECUTION_SECONDS = 3600;
+    /** The store document holding the remark of a pending {@code approve}. */
+    public static final String APPROVAL_REMARK = "approval-remark";
 
     private final RolloutRecord record;
     private final RolloutStore store;
@@ -60,9 +62,10 @@ public final class RolloutRun {
     private final RollbackPlanner rollback;
     /** Null when success is the job's (no {@code converge} in the plan). */
     private final Convergence convergence;
+    private final ApprovalGate approvals;
 
     public RolloutRun(RolloutRecord record, RolloutProgress progress, RolloutStore store, RolloutJobs jobs,
-            RolloutEvents events, Clock clock, int concurrentJobs) {
+            RolloutEvents events, Clock clock, int concurrentJobs, ApprovalGate approvals) {
         this.record = record;
         this.progress = progress;
         this.store = store;
@@ -70,6 +73,7 @@ public final class RolloutRun {
         this.events = events;
         this.clock = clock;
         this.concurrentJobs = concurrentJobs;
+        this.approvals = approvals;
         this.rollback = new RollbackPlanner(record, store, jobs);
         this.convergence = record.plan().converge() != null ? new Convergence(record.plan(), jobs) : null;
     }
@@ -127,6 +131,10 @@ public final class RolloutRun {
                 stepRollback();
                 return;
             }
+            if (progress.status() == RolloutStatus.AWAITING_APPROVAL) {
+                askApproval();
+                return;
+            }
             refreshChunks();
             converge();
             reportDeviceResults();
@@ -143,13 +151,17 @@ public final class RolloutRun {
         RolloutStatus status = progress.status();
         switch (command) {
             case pause -> {
-                if (status == RolloutStatus.RUNNING) {
+                if (status == RolloutStatus.RUNNING || status == RolloutStatus.AWAITING_APPROVAL) {
                     progress.status(RolloutStatus.PAUSED, "pause requested");
                     decide(RolloutEventType.paused, progress.stage(), "pause requested");
                 }
             }
             case resume -> {
-                if (status == RolloutStatus.PAUSED) {
+                if (status == RolloutStatus.PAUSED && progress.approvalFor() != null) {
+                    // Paused while a passed gate awaited approval: ask again.
+                    progress.status(RolloutStatus.AWAITING_APPROVAL, null);
+                    decide(RolloutEventType.resumed, progress.stage(), "resume requested");
+                } else if (status == RolloutStatus.PAUSED) {
                     if (progress.gateFailed()) {
                         // Resuming a halted stage accepts its results, as hawkBit's resume does.
                         progress.acceptGate();
@@ -161,6 +173,12 @@ public final class RolloutRun {
             case abort -> {
                 if (!status.isFinal()) {
                     abort("abort requested");
+                }
+            }
+            case approve -> {
+                if (progress.approvalFor() != null && !status.isFinal() && status != RolloutStatus.ROLLING_BACK) {
+                    String remark = store.document(rolloutId(), APPROVAL_REMARK).orElse("");
+                    approved(remark.isBlank() ? "approved" : "approved: " + remark);
                 }
             }
             case rollback -> {
@@ -272,10 +290,64 @@ public final class RolloutRun {
             decide(RolloutEventType.completed, null, record.stages().size() + " stages done");
             return;
         }
+        if (plan.approval() != null) {
+            progress.approvalFor(next);
+            progress.status(RolloutStatus.AWAITING_APPROVAL, "stage " + next + " awaits approval");
+            decide(RolloutEventType.approvalRequested, next, plan.manualApproval() ? "awaiting the approve operation"
+                    : "asking " + plan.approval());
+            return;
+        }
+        startStage(next);
+    }
+
+    private void startStage(int next) throws IotJobsOperationFailedException {
         emitted.clear();
         progress.startStage(next, clock.instant(), chunksOf(record, next));
         decide(RolloutEventType.stageStarted, next, stageDetail(next));
         createJobs();
+    }
+
+    /** Asks the approval endpoint about the passed stage; a manual approval waits for the approve command. */
+    private void askApproval() throws IotJobsOperationFailedException {
+        RolloutPlan plan = record.plan();
+        if (plan.manualApproval()) {
+            return;
+        }
+        StageOutcome passed = progress.stages().get(progress.stages().size() - 1);
+        RolloutEvent summary = new RolloutEvent(rolloutId(), RolloutEventType.gatePassed, passed.stage(),
+                clock.instant(), passed.succeeded() + " of " + passed.devices() + " devices succeeded",
+                passed.succeeded(), passed.failed(), null);
+        String answer;
+        try {
+            answer = approvals.ask(plan.approval(), summary);
+        } catch (Exception e) {
+            throw new IllegalStateException("Approval endpoint " + plan.approval() + " failed: " + e.getMessage(), e);
+        }
+        String word = answer == null ? "" : answer.trim().toUpperCase(java.util.Locale.ROOT);
+        if (word.equals(ApprovalGate.Decision.CONTINUE.name())) {
+            approved(plan.approval() + " answered " + answer.trim());
+        } else if (word.equals(ApprovalGate.Decision.ABORT.name())) {
+            abort(plan.approval() + " answered abort");
+        } else {
+            String why = word.equals(ApprovalGate.Decision.PAUSE.name()) ? plan.approval() + " answered pause"
+                    : plan.approval() + " answered " + answer + ", not continue, pause or abort";
+            progress.status(RolloutStatus.PAUSED, why);
+            decide(RolloutEventType.paused, progress.stage(), why);
+        }
+    }
+
+    private void approved(String detail) {
+        int next = progress.approvalFor();
+        progress.approvalFor(null);
+        progress.status(RolloutStatus.RUNNING, null);
+        decide(RolloutEventType.approved, next, detail);
+        try {
+            startStage(next);
+        } catch (IotJobsOperationFailedException e) {
+            // The stage is started and stored; its jobs are created on the next turn.
+            LOG.debug("Rollout {}: first jobs of stage {} wait for the next turn: {}", rolloutId(), next,
+                    e.getMessage());
+        }
     }
 
     /** What a chunk's job is: its target and its change; called before each create. */

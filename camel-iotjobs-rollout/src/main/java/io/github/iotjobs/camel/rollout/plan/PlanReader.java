@@ -36,7 +36,7 @@ public final class PlanReader {
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private static final Set<String> PLAN_FIELDS = Set.of("target", "action", "stages", "successThreshold",
-            "failureThreshold", "onFailure", "stageTimeout", "rollback", "converge");
+            "failureThreshold", "onFailure", "stageTimeout", "rollback", "converge", "approval");
 
     private PlanReader() {
     }
@@ -88,7 +88,8 @@ public final class PlanReader {
                 share("successThreshold", plan.get("successThreshold")),
                 share("failureThreshold", plan.get("failureThreshold")),
                 onFailure(plan.get("onFailure")), duration("stageTimeout", plan.get("stageTimeout")),
-                rollback(plan.get("rollback")), converge(plan.get("converge")));
+                rollback(plan.get("rollback")), converge(plan.get("converge")),
+                text("approval", plan.get("approval")));
     }
 
     private static RolloutTarget target(JsonNode node) {

@@ -44,6 +44,9 @@ public final class PlanValidator {
         positive("stageTimeout", plan.stageTimeout());
         rollback(plan);
         converge(plan);
+        if (plan.approval() != null && plan.approval().isBlank()) {
+            throw new RolloutPlanException("approval", "manual, or the URI of a Camel endpoint such as direct:approve");
+        }
     }
 
     private static void converge(RolloutPlan plan) {

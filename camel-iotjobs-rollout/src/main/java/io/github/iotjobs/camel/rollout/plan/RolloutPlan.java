@@ -24,6 +24,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                         undone with the previous values captured before each stage
  * @param converge         success measured on reported state within a deadline; null: a device succeeds when its
  *                         job does
+ * @param approval         who lets a rollout go on after a passed gate: {@code manual} (the {@code approve}
+ *                         operation) or a Camel endpoint URI asked with the stage's summary; null: nobody
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutPlan(
@@ -35,7 +37,8 @@ public record RolloutPlan(
         OnFailure onFailure,
         Duration stageTimeout,
         RollbackAction rollback,
-        ConvergeSpec converge) {
+        ConvergeSpec converge,
+        String approval) {
 
     public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
 
@@ -45,6 +48,13 @@ public record RolloutPlan(
 
     public double successThresholdOrDefault() {
         return successThreshold != null ? successThreshold : DEFAULT_SUCCESS_THRESHOLD;
+    }
+
+    /** The value of {@code approval} that waits for the {@code approve} operation. */
+    public static final String MANUAL_APPROVAL = "manual";
+
+    public boolean manualApproval() {
+        return MANUAL_APPROVAL.equals(approval);
     }
 
     public OnFailure onFailureOrDefault() {

@@ -24,6 +24,7 @@ public final class RolloutPlanBuilder {
     private Duration stageTimeout;
     private RollbackAction rollback;
     private ConvergeSpec converge;
+    private String approval;
 
     RolloutPlanBuilder() {
     }
@@ -101,9 +102,15 @@ public final class RolloutPlanBuilder {
         return this;
     }
 
+    /** {@code manual}, or the URI of a Camel endpoint that decides continue, pause or abort between stages. */
+    public RolloutPlanBuilder approval(String value) {
+        approval = value;
+        return this;
+    }
+
     public RolloutPlan build() {
         RolloutPlan plan = new RolloutPlan(target, action, List.copyOf(stages), successThreshold, failureThreshold,
-                onFailure, stageTimeout, rollback, converge);
+                onFailure, stageTimeout, rollback, converge, approval);
         PlanValidator.validate(plan);
         return plan;
     }

@@ -10,5 +10,6 @@ public enum RolloutCommand {
     pause,
     resume,
     abort,
-    rollback
+    rollback,
+    approve
 }

@@ -31,6 +31,8 @@ public final class RolloutProgress {
     private List<StageOutcome> stages = new ArrayList<>();
     /** The rollback's jobs, once it knows which devices to restore; null before. */
     private List<ChunkProgress> rollbackJobs;
+    /** A passed gate waits for approval before this stage starts; null when none waits. */
+    private Integer approvalFor;
     private Instant updatedAt;
 
     public RolloutStatus status() {
@@ -84,6 +86,14 @@ public final class RolloutProgress {
 
     public List<StageOutcome> stages() {
         return stages;
+    }
+
+    public Integer approvalFor() {
+        return approvalFor;
+    }
+
+    public void approvalFor(Integer stage) {
+        approvalFor = stage;
     }
 
     public List<ChunkProgress> rollbackJobs() {

@@ -18,6 +18,8 @@ public enum RolloutStatus {
     COMPLETED,
     /** Undoing the change on the devices it reached. */
     ROLLING_BACK,
+    /** A gate passed; the next stage waits for the approval endpoint or the {@code approve} operation. */
+    AWAITING_APPROVAL,
     ROLLED_BACK;
 
     public boolean isFinal() {
