@@ -6,9 +6,11 @@
 package io.github.iotjobs.camel.rollout.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +51,8 @@ final class RollbackPlanner {
     private final RolloutStore store;
     private final RolloutJobs jobs;
     private List<RollbackJob> planned;
+    /** Captures known to be stored, so a turn does not read the store again to learn it. */
+    private final Set<String> captured = new HashSet<>();
 
     RollbackPlanner(RolloutRecord record, RolloutStore store, RolloutJobs jobs) {
         this.record = record;
@@ -63,7 +67,11 @@ final class RollbackPlanner {
     void capture(int stage, int chunk) throws IotJobsOperationFailedException {
         ObjectNode patch = record.plan().action().twinPatch();
         String name = previousName(stage, chunk);
-        if (patch == null || store.document(record.rolloutId(), name).isPresent()) {
+        if (patch == null || captured.contains(name)) {
+            return;
+        }
+        if (store.document(record.rolloutId(), name).isPresent()) {
+            captured.add(name);
             return;
         }
         ObjectNode byDevice = JsonNodeFactory.instance.objectNode();
@@ -73,6 +81,7 @@ final class RollbackPlanner {
             }
         });
         store.saveDocument(record.rolloutId(), name, byDevice.toString());
+        captured.add(name);
     }
 
     /**

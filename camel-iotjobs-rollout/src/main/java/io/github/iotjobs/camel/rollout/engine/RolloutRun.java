@@ -356,8 +356,11 @@ public final class RolloutRun {
 
         RolloutAction action(int chunk);
 
-        /** Runs before the first create of the chunk's job (the capture of previous values). */
-        void beforeCreate(int chunk) throws IotJobsOperationFailedException;
+        /**
+         * Runs before the first create of the chunk's job (the capture of previous values), or earlier, while the
+         * jobs before it run, so the capture does not hold up the chunk's job.
+         */
+        void prepare(int chunk) throws IotJobsOperationFailedException;
     }
 
     private JobSource stageJobs() {
@@ -374,7 +377,7 @@ public final class RolloutRun {
             }
 
             @Override
-            public void beforeCreate(int chunk) throws IotJobsOperationFailedException {
+            public void prepare(int chunk) throws IotJobsOperationFailedException {
                 rollback.capture(stage.index(), chunk);
             }
         };
@@ -393,7 +396,7 @@ public final class RolloutRun {
             }
 
             @Override
-            public void beforeCreate(int chunk) {
+            public void prepare(int chunk) {
                 // a rollback is not rolled back
             }
         };
@@ -408,6 +411,9 @@ public final class RolloutRun {
                 .filter(c -> c.state() == State.running || c.state() == State.creating).count();
         for (ChunkProgress chunk : chunks) {
             if (active >= concurrentJobs) {
+                if (chunk.state() == State.pending) {
+                    source.prepare(chunk.chunk());
+                }
                 return;
             }
             if (chunk.state() == State.pending || chunk.state() == State.creating) {
@@ -426,7 +432,7 @@ public final class RolloutRun {
         boolean repeated = chunk.state() == State.creating;
         IotJob existing = repeated ? findJob(chunk.jobId()) : null;
         if (existing == null) {
-            source.beforeCreate(chunk.chunk());
+            source.prepare(chunk.chunk());
             // Stored before sending: a crash after the send finds the job by its derived id, never creates another.
             chunk.state(State.creating);
             store.saveProgress(rolloutId(), progress);
