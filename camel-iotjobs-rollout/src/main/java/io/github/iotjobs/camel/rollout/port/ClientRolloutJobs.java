@@ -59,13 +59,23 @@ public final class ClientRolloutJobs implements RolloutJobs {
         for (int end : DeviceIdQuery.chunkEnds(deviceIds, QueryConditionSyntax.MAX_LENGTH - select.length())) {
             String query = select + DeviceIdQuery.condition(deviceIds.subList(from, end));
             from = end;
-            String continuation = null;
-            do {
-                Page<ObjectNode> page = twins.query(query, PAGE_SIZE, continuation);
-                sink.accept(page.items());
-                continuation = page.continuation();
-            } while (continuation != null);
+            drain(continuation -> twins.query(query, PAGE_SIZE, continuation), sink);
         }
+    }
+
+    @FunctionalInterface
+    private interface PageRead<T> {
+        Page<T> read(String continuation) throws IotJobsOperationFailedException;
+    }
+
+    /** Hands every page to the sink, following the continuation. */
+    private static <T> void drain(PageRead<T> read, Consumer<List<T>> sink) throws IotJobsOperationFailedException {
+        String continuation = null;
+        do {
+            Page<T> page = read.read(continuation);
+            sink.accept(page.items());
+            continuation = page.continuation();
+        } while (continuation != null);
     }
 
     @Override
@@ -74,12 +84,7 @@ public final class ClientRolloutJobs implements RolloutJobs {
             throw new IllegalStateException("Platform " + client.platform() + " cannot resolve a query target;"
                                             + " list the devices in target.devices");
         }
-        String continuation = null;
-        do {
-            Page<String> page = queries.queryDevices(condition, PAGE_SIZE, continuation);
-            sink.accept(page.items());
-            continuation = page.continuation();
-        } while (continuation != null);
+        drain(continuation -> queries.queryDevices(condition, PAGE_SIZE, continuation), sink);
     }
 
     @Override
