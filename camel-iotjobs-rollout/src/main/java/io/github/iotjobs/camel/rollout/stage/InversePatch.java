@@ -33,14 +33,19 @@ public final class InversePatch {
     public static ObjectNode of(ObjectNode patch, JsonNode row) {
         ObjectNode inverse = JsonNodeFactory.instance.objectNode();
         if (patch.has("tags")) {
-            inverse.set("tags", undo(patch.get("tags"), row.get("tags")));
+            inverse.set("tags", undo(patch.get("tags"), section(row.get("tags"))));
         }
         JsonNode desiredPatch = patch.path("properties").get("desired");
         if (desiredPatch != null) {
             JsonNode desired = row.has("desired") ? row.get("desired") : row.path("properties").get("desired");
-            inverse.putObject("properties").set("desired", undo(desiredPatch, desired));
+            inverse.putObject("properties").set("desired", undo(desiredPatch, section(desired)));
         }
         return inverse;
+    }
+
+    /** A twin without tags or desired properties has them empty: never undo a whole section with null. */
+    private static JsonNode section(JsonNode value) {
+        return value == null || !value.isObject() ? JsonNodeFactory.instance.objectNode() : value;
     }
 
     /** The previous values at the paths {@code patch} sets; a leaf (or an object where none was) comes back whole. */
