@@ -119,6 +119,35 @@ class RollbackTest {
     }
 
     @Test
+    void aRestartedContextRollsBackWithTheValuesCapturedBeforeIt() throws Exception {
+        try (IotJobsEmulator hub = IotJobsEmulator.builder().devices(10).noThrottling().maxActiveJobs(1).start()) {
+            setFirmware(hub, device(0), "1.0");
+            setFirmware(hub, device(1), "1.1");
+            Map<String, DeviceTwin> before = twins(hub);
+            String plan = """
+                    {"target": {"devices": ["%s", "%s", "ghost-1", "%s"]},
+                     "action": {"twinPatch": {"properties": {"desired": {"firmware": "2.0"}}}},
+                     "stages": [{"devices": 3}, {"percent": 100}]}
+                    """.formatted(device(0), device(1), device(2));
+            try (RolloutNode first = RolloutNode.start(hub, HubTier.S1, null, storeDir)) {
+                first.call("restarted", IotRolloutOperations.start, plan);
+                await().atMost(Duration.ofSeconds(20)).until(() -> first.call("restarted",
+                        IotRolloutOperations.get, null).status() == RolloutStatus.PAUSED);
+            }
+            assertThat(twins(hub).get(device(0)).desired().get("firmware").asText()).isEqualTo("2.0");
+            try (RolloutNode second = RolloutNode.start(hub, HubTier.S1, null, storeDir)) {
+                second.call("restarted", IotRolloutOperations.rollback, null);
+                await().atMost(Duration.ofSeconds(20)).until(() -> second.call("restarted",
+                        IotRolloutOperations.get, null).status() == RolloutStatus.ROLLED_BACK);
+            }
+            Map<String, DeviceTwin> after = twins(hub);
+            for (int i = 0; i < 10; i++) {
+                assertThat(after.get(device(i)).desired()).as(device(i)).isEqualTo(before.get(device(i)).desired());
+            }
+        }
+    }
+
+    @Test
     void theRollbackOperationCallsTheInverseMethodOnTheDevicesWhoseMethodSucceeded() throws Exception {
         try (IotJobsEmulator hub = IotJobsEmulator.builder().devices(20).offlineFraction(0).noThrottling()
                 .maxActiveJobs(1).method("update", MethodBehavior.ok()).method("downgrade", MethodBehavior.ok())
