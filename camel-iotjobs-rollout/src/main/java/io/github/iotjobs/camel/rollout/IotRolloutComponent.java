@@ -18,6 +18,7 @@ import io.github.iotjobs.camel.IotJobsTier;
 import io.github.iotjobs.camel.rollout.engine.RolloutEvents;
 import io.github.iotjobs.camel.rollout.engine.RolloutOrchestrator;
 import io.github.iotjobs.camel.rollout.port.ClientRolloutJobs;
+import io.github.iotjobs.camel.rollout.port.HubTwinQueries;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.store.FileRolloutStore;
@@ -75,6 +76,8 @@ public class IotRolloutComponent extends DefaultComponent {
     private boolean stopHookAdded;
     private RolloutOrchestrator orchestrator;
     private ScheduledExecutorService executor;
+    private HubTwinQueries twinQueries;
+    private EndpointApprovalGate approvals;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -97,13 +100,15 @@ public class IotRolloutComponent extends DefaultComponent {
                     : jobsTier == null ? HubTier.S1
                     : jobsTier == IotJobsTier.FREE ? HubTier.F1 : HubTier.valueOf(jobsTier.name());
             hubUnits = units > 0 ? units : Math.max(1, jobs.getConfiguration().getUnits());
-            RolloutJobs port = new ClientRolloutJobs(jobs.getClient());
+            twinQueries = twinQueries(jobs);
+            RolloutJobs port = new ClientRolloutJobs(jobs.getClient(), twinQueries);
             RolloutStore rolloutStore = store != null ? store
                     : dataSource != null ? new JdbcRolloutStore(dataSource)
                     : new FileRolloutStore(Path.of(storeDirectory));
             executor = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "iotrollout", 2);
             orchestrator = new RolloutOrchestrator(rolloutStore, port, events, clock, hubTier.concurrentJobs(), executor,
-                    Duration.ofMillis(pollInterval), ClusterServiceHelper.lookupService(getCamelContext()).orElse(null));
+                    Duration.ofMillis(pollInterval), ClusterServiceHelper.lookupService(getCamelContext()).orElse(null),
+                    approvals = new EndpointApprovalGate(getCamelContext()));
             orchestrator.start();
             if (!stopHookAdded) {
                 // Stop stepping before the context stops routes and endpoints (the hub client's connection pool).
@@ -119,6 +124,14 @@ public class IotRolloutComponent extends DefaultComponent {
         return orchestrator;
     }
 
+    private static HubTwinQueries twinQueries(IotJobsEndpoint jobs) {
+        try {
+            return HubTwinQueries.of(jobs);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot open twin queries on " + jobs.getEndpointUri(), e);
+        }
+    }
+
     /** Stops the turns and waits for one in flight, so nothing is sent or stored once the context is stopping. */
     private synchronized void stopOrchestrator() {
         if (orchestrator != null) {
@@ -128,6 +141,14 @@ public class IotRolloutComponent extends DefaultComponent {
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(executor, STOP_TIMEOUT_MILLIS);
             executor = null;
+        }
+        if (approvals != null) {
+            approvals.close();
+            approvals = null;
+        }
+        if (twinQueries != null) {
+            twinQueries.close();
+            twinQueries = null;
         }
     }
 

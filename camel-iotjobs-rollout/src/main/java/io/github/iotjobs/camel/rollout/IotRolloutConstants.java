@@ -19,17 +19,23 @@ public final class IotRolloutConstants {
               javaType = "String")
     public static final String ROLLOUT_ID = PREFIX + "Id";
     @Metadata(label = "consumer", description = "The event: rolloutStarted, stageStarted, gatePassed, gateFailed,"
-                                                + " paused, resumed, aborted, completed or deviceResult.",
+                                                + " approvalRequested, approved, paused, resumed, aborted,"
+                                                + " rollbackStarted, rolledBack, completed or deviceResult.",
               javaType = "String")
     public static final String EVENT = PREFIX + "Event";
     @Metadata(description = "The stage the event or answer concerns, from 0.", javaType = "Integer")
     public static final String STAGE = PREFIX + "Stage";
-    @Metadata(description = "The rollout's status: running, paused, aborted or completed.", javaType = "String")
+    @Metadata(description = "The rollout's status: running, paused, awaitingApproval, rollingBack, aborted,"
+                            + " rolledBack or completed.", javaType = "String")
     public static final String STATUS = PREFIX + "Status";
     @Metadata(label = "consumer", description = "(deviceResult) The device's id.", javaType = "String")
     public static final String DEVICE_ID = PREFIX + "DeviceId";
     @Metadata(label = "consumer", description = "(deviceResult) The hub job the device ran in.", javaType = "String")
     public static final String JOB_ID = PREFIX + "JobId";
+
+    @Metadata(description = "On the reply of an approval endpoint: continue, pause or abort (else the reply body"
+                            + " says).", javaType = "String")
+    public static final String DECISION = PREFIX + "Decision";
 
     private IotRolloutConstants() {
     }

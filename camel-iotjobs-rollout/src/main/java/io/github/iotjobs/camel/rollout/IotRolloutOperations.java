@@ -14,6 +14,10 @@ public enum IotRolloutOperations {
     pause,
     resume,
     abort,
+    /** Undoes the change on the devices the rollout reached (previous values, or the plan's rollback method). */
+    rollback,
+    /** Lets a rollout awaiting a manual approval go on; the body is the remark kept in its history. */
+    approve,
     get,
     list
 }

@@ -58,9 +58,19 @@ final class RolloutOperations {
                                 store.progress(id).orElseThrow()) : CompletableFuture.completedFuture(null))
                         .thenApply(done -> view(id, false));
             }
-            case pause, resume, abort -> {
+            case pause, resume, abort, rollback -> {
                 String id = requireExisting(rolloutId);
                 store.requestCommand(id, RolloutCommand.valueOf(operation.name()));
+                return orchestrator.nudge(id).thenApply(done -> view(id, false));
+            }
+            case approve -> {
+                String id = requireExisting(rolloutId);
+                if (store.progress(id).orElseThrow().approvalFor() == null) {
+                    throw new RolloutPlanException("rolloutId", "rollout " + id + " awaits no approval");
+                }
+                String remark = body == null ? "" : body.toString();
+                store.saveDocument(id, RolloutRun.APPROVAL_REMARK, remark);
+                store.requestCommand(id, RolloutCommand.approve);
                 return orchestrator.nudge(id).thenApply(done -> view(id, false));
             }
             case get -> {

@@ -15,6 +15,14 @@ public enum RolloutEventType {
     resumed,
     aborted,
     completed,
+    /** A rollback began: the rollout's queued jobs are cancelled and the change is undone on the devices it reached. */
+    /** A gate passed and the next stage waits for an approval (plan field {@code approval}). */
+    approvalRequested,
+    /** The approval let the rollout go on; the detail holds the answer or the remark. */
+    approved,
+    rollbackStarted,
+    /** The rollback's jobs are over; the detail says how many devices were restored. */
+    rolledBack,
     /** One device reached a final state in one of the rollout's jobs; the body carries its {@code DeviceJob}. */
     deviceResult
 }

@@ -45,6 +45,7 @@ public final class RolloutOrchestrator {
     private final ScheduledExecutorService executor;
     private final Duration interval;
     private final CamelClusterService cluster;
+    private final ApprovalGate approvals;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private ScheduledFuture<?> discovery;
     private volatile boolean stopped;
@@ -54,7 +55,8 @@ public final class RolloutOrchestrator {
     }
 
     public RolloutOrchestrator(RolloutStore store, RolloutJobs jobs, RolloutEvents events, Clock clock,
-            int concurrentJobs, ScheduledExecutorService executor, Duration interval, CamelClusterService cluster) {
+            int concurrentJobs, ScheduledExecutorService executor, Duration interval, CamelClusterService cluster,
+            ApprovalGate approvals) {
         this.store = store;
         this.jobs = jobs;
         this.events = events;
@@ -63,6 +65,7 @@ public final class RolloutOrchestrator {
         this.executor = executor;
         this.interval = interval;
         this.cluster = cluster;
+        this.approvals = approvals;
     }
 
     public synchronized void start() {
@@ -101,7 +104,7 @@ public final class RolloutOrchestrator {
 
     /** A new rollout, just stored: announce it and take its first step now. */
     public CompletableFuture<Void> launch(RolloutRecord record, RolloutProgress progress) {
-        RolloutRun run = new RolloutRun(record, progress, store, jobs, events, clock, concurrentJobs);
+        RolloutRun run = new RolloutRun(record, progress, store, jobs, events, clock, concurrentJobs, approvals);
         track(run);
         // The node that stored the rollout announces it; its steps run where the rollout's view is led.
         run.announceStart();
@@ -135,7 +138,7 @@ public final class RolloutOrchestrator {
                 Optional<RolloutProgress> progress = store.progress(id);
                 if (progress.isPresent() && !progress.get().status().isFinal()) {
                     store.record(id).ifPresent(record -> track(new RolloutRun(record, progress.get(), store, jobs,
-                            events, clock, concurrentJobs)));
+                            events, clock, concurrentJobs, approvals)));
                 }
             }
         } catch (RuntimeException e) {

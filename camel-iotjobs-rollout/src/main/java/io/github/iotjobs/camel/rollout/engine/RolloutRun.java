@@ -20,6 +20,7 @@ import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatistics;
 import io.github.iotjobs.camel.client.Page;
 import io.github.iotjobs.camel.rollout.plan.OnFailure;
+import io.github.iotjobs.camel.rollout.plan.RolloutAction;
 import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
 import io.github.iotjobs.camel.rollout.stage.FrozenStage;
@@ -45,6 +46,8 @@ public final class RolloutRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutRun.class);
     private static final long DEFAULT_MAX_EXECUTION_SECONDS = 3600;
+    /** The store document holding the remark of a pending {@code approve}. */
+    public static final String APPROVAL_REMARK = "approval-remark";
 
     private final RolloutRecord record;
     private final RolloutStore store;
@@ -56,9 +59,13 @@ public final class RolloutRun {
     /** Device results already emitted for the running stage's jobs, so a re-read emits nothing twice. */
     private final Set<String> emitted = new HashSet<>();
     private final List<RolloutDecision> decided = new ArrayList<>();
+    private final RollbackPlanner rollback;
+    /** Null when success is the job's (no {@code converge} in the plan). */
+    private final Convergence convergence;
+    private final ApprovalGate approvals;
 
     public RolloutRun(RolloutRecord record, RolloutProgress progress, RolloutStore store, RolloutJobs jobs,
-            RolloutEvents events, Clock clock, int concurrentJobs) {
+            RolloutEvents events, Clock clock, int concurrentJobs, ApprovalGate approvals) {
         this.record = record;
         this.progress = progress;
         this.store = store;
@@ -66,6 +73,9 @@ public final class RolloutRun {
         this.events = events;
         this.clock = clock;
         this.concurrentJobs = concurrentJobs;
+        this.approvals = approvals;
+        this.rollback = new RollbackPlanner(record, store, jobs);
+        this.convergence = record.plan().converge() != null ? new Convergence(record.plan(), jobs) : null;
     }
 
     public String rolloutId() {
@@ -117,7 +127,16 @@ public final class RolloutRun {
             if (progress.status().isFinal()) {
                 return;
             }
+            if (progress.status() == RolloutStatus.ROLLING_BACK) {
+                stepRollback();
+                return;
+            }
+            if (progress.status() == RolloutStatus.AWAITING_APPROVAL) {
+                askApproval();
+                return;
+            }
             refreshChunks();
+            converge();
             reportDeviceResults();
             if (progress.status() == RolloutStatus.RUNNING) {
                 decideStage();
@@ -132,13 +151,17 @@ public final class RolloutRun {
         RolloutStatus status = progress.status();
         switch (command) {
             case pause -> {
-                if (status == RolloutStatus.RUNNING) {
+                if (status == RolloutStatus.RUNNING || status == RolloutStatus.AWAITING_APPROVAL) {
                     progress.status(RolloutStatus.PAUSED, "pause requested");
                     decide(RolloutEventType.paused, progress.stage(), "pause requested");
                 }
             }
             case resume -> {
-                if (status == RolloutStatus.PAUSED) {
+                if (status == RolloutStatus.PAUSED && progress.approvalFor() != null) {
+                    // Paused while a passed gate awaited approval: ask again.
+                    progress.status(RolloutStatus.AWAITING_APPROVAL, null);
+                    decide(RolloutEventType.resumed, progress.stage(), "resume requested");
+                } else if (status == RolloutStatus.PAUSED) {
                     if (progress.gateFailed()) {
                         // Resuming a halted stage accepts its results, as hawkBit's resume does.
                         progress.acceptGate();
@@ -152,6 +175,17 @@ public final class RolloutRun {
                     abort("abort requested");
                 }
             }
+            case approve -> {
+                if (progress.approvalFor() != null && !status.isFinal() && status != RolloutStatus.ROLLING_BACK) {
+                    String remark = store.document(rolloutId(), APPROVAL_REMARK).orElse("");
+                    approved(remark.isBlank() ? "approved" : "approved: " + remark);
+                }
+            }
+            case rollback -> {
+                if (!status.isFinal() && status != RolloutStatus.ROLLING_BACK) {
+                    startRollback("rollback requested");
+                }
+            }
         }
     }
 
@@ -159,6 +193,24 @@ public final class RolloutRun {
         for (ChunkProgress chunk : progress.chunks()) {
             if (chunk.state() == State.running) {
                 update(chunk, jobs.getJob(chunk.jobId()));
+            }
+        }
+    }
+
+    /** Jobs just over start waiting for their devices to report; waiting ones are counted again. */
+    private void converge() throws IotJobsOperationFailedException {
+        if (convergence == null) {
+            return;
+        }
+        FrozenStage stage = record.stages().get(progress.stage());
+        Instant now = clock.instant();
+        for (ChunkProgress chunk : progress.chunks()) {
+            if (chunk.state() == State.done && chunk.convergeBy() == null) {
+                chunk.startConverging(now.plus(record.plan().converge().within()));
+            }
+            if (chunk.state() == State.converging) {
+                chunk.converged(convergence.converged(stage.chunkDevices(chunk.chunk())),
+                        !now.isBefore(chunk.convergeBy()));
             }
         }
     }
@@ -238,22 +290,134 @@ public final class RolloutRun {
             decide(RolloutEventType.completed, null, record.stages().size() + " stages done");
             return;
         }
+        if (plan.approval() != null) {
+            progress.approvalFor(next);
+            progress.status(RolloutStatus.AWAITING_APPROVAL, "stage " + next + " awaits approval");
+            decide(RolloutEventType.approvalRequested, next, plan.manualApproval() ? "awaiting the approve operation"
+                    : "asking " + plan.approval());
+            return;
+        }
+        startStage(next);
+    }
+
+    private void startStage(int next) throws IotJobsOperationFailedException {
         emitted.clear();
         progress.startStage(next, clock.instant(), chunksOf(record, next));
         decide(RolloutEventType.stageStarted, next, stageDetail(next));
         createJobs();
     }
 
-    private void createJobs() throws IotJobsOperationFailedException {
-        long active = progress.chunks().stream()
-                .filter(c -> c.state() == State.running || c.state() == State.creating).count();
+    /** Asks the approval endpoint about the passed stage; a manual approval waits for the approve command. */
+    private void askApproval() throws IotJobsOperationFailedException {
+        RolloutPlan plan = record.plan();
+        if (plan.manualApproval()) {
+            return;
+        }
+        StageOutcome passed = progress.stages().get(progress.stages().size() - 1);
+        RolloutEvent summary = new RolloutEvent(rolloutId(), RolloutEventType.gatePassed, passed.stage(),
+                clock.instant(), passed.succeeded() + " of " + passed.devices() + " devices succeeded",
+                passed.succeeded(), passed.failed(), null);
+        String answer;
+        try {
+            answer = approvals.ask(plan.approval(), summary);
+        } catch (Exception e) {
+            throw new IllegalStateException("Approval endpoint " + plan.approval() + " failed: " + e.getMessage(), e);
+        }
+        String word = answer == null ? "" : answer.trim().toUpperCase(java.util.Locale.ROOT);
+        if (word.equals(ApprovalGate.Decision.CONTINUE.name())) {
+            approved(plan.approval() + " answered " + answer.trim());
+        } else if (word.equals(ApprovalGate.Decision.ABORT.name())) {
+            abort(plan.approval() + " answered abort");
+        } else {
+            String why = word.equals(ApprovalGate.Decision.PAUSE.name()) ? plan.approval() + " answered pause"
+                    : plan.approval() + " answered " + answer + ", not continue, pause or abort";
+            progress.status(RolloutStatus.PAUSED, why);
+            decide(RolloutEventType.paused, progress.stage(), why);
+        }
+    }
+
+    private void approved(String detail) {
+        int next = progress.approvalFor();
+        progress.approvalFor(null);
+        progress.status(RolloutStatus.RUNNING, null);
+        decide(RolloutEventType.approved, next, detail);
+        try {
+            startStage(next);
+        } catch (IotJobsOperationFailedException e) {
+            // The stage is started and stored; its jobs are created on the next turn.
+            LOG.debug("Rollout {}: first jobs of stage {} wait for the next turn: {}", rolloutId(), next,
+                    e.getMessage());
+        }
+    }
+
+    /** What a chunk's job is: its target and its change; called before each create. */
+    private interface JobSource {
+        String condition(int chunk);
+
+        RolloutAction action(int chunk);
+
+        /**
+         * Runs before the first create of the chunk's job (the capture of previous values), or earlier, while the
+         * jobs before it run, so the capture does not hold up the chunk's job.
+         */
+        void prepare(int chunk) throws IotJobsOperationFailedException;
+    }
+
+    private JobSource stageJobs() {
         FrozenStage stage = record.stages().get(progress.stage());
-        for (ChunkProgress chunk : progress.chunks()) {
+        return new JobSource() {
+            @Override
+            public String condition(int chunk) {
+                return stage.chunkCondition(chunk);
+            }
+
+            @Override
+            public RolloutAction action(int chunk) {
+                return record.plan().action();
+            }
+
+            @Override
+            public void prepare(int chunk) throws IotJobsOperationFailedException {
+                rollback.capture(stage.index(), chunk);
+            }
+        };
+    }
+
+    private JobSource rollbackJobs() {
+        return new JobSource() {
+            @Override
+            public String condition(int chunk) {
+                return rollback.job(chunk).condition();
+            }
+
+            @Override
+            public RolloutAction action(int chunk) {
+                return rollback.job(chunk).action();
+            }
+
+            @Override
+            public void prepare(int chunk) {
+                // a rollback is not rolled back
+            }
+        };
+    }
+
+    private void createJobs() throws IotJobsOperationFailedException {
+        createJobs(progress.chunks(), stageJobs());
+    }
+
+    private void createJobs(List<ChunkProgress> chunks, JobSource source) throws IotJobsOperationFailedException {
+        long active = chunks.stream()
+                .filter(c -> c.state() == State.running || c.state() == State.creating).count();
+        for (ChunkProgress chunk : chunks) {
             if (active >= concurrentJobs) {
+                if (chunk.state() == State.pending) {
+                    source.prepare(chunk.chunk());
+                }
                 return;
             }
             if (chunk.state() == State.pending || chunk.state() == State.creating) {
-                if (!create(stage, chunk)) {
+                if (!create(source, chunk)) {
                     return;
                 }
                 if (chunk.state() != State.done) {
@@ -264,15 +428,16 @@ public final class RolloutRun {
     }
 
     /** False when the hub's concurrent-job limit refused the job: it is tried again next turn. */
-    private boolean create(FrozenStage stage, ChunkProgress chunk) throws IotJobsOperationFailedException {
+    private boolean create(JobSource source, ChunkProgress chunk) throws IotJobsOperationFailedException {
         boolean repeated = chunk.state() == State.creating;
         IotJob existing = repeated ? findJob(chunk.jobId()) : null;
         if (existing == null) {
+            source.prepare(chunk.chunk());
             // Stored before sending: a crash after the send finds the job by its derived id, never creates another.
             chunk.state(State.creating);
             store.saveProgress(rolloutId(), progress);
             try {
-                existing = jobs.createJob(chunk.jobId(), stage.chunkCondition(chunk.chunk()), record.plan().action(),
+                existing = jobs.createJob(chunk.jobId(), source.condition(chunk.chunk()), source.action(chunk.chunk()),
                         maxExecutionSeconds(), repeated);
             } catch (IotJobsOperationFailedException e) {
                 if (e.getStatusCode() == 429) {
@@ -310,8 +475,11 @@ public final class RolloutRun {
     private void halt(String why) throws IotJobsOperationFailedException {
         progress.gateFailed(true);
         decide(RolloutEventType.gateFailed, progress.stage(), why);
-        if (record.plan().onFailureOrDefault() == OnFailure.ABORT) {
+        OnFailure onFailure = record.plan().onFailureOrDefault();
+        if (onFailure == OnFailure.ABORT) {
             abort(why);
+        } else if (onFailure == OnFailure.ROLLBACK) {
+            startRollback(why);
         } else {
             progress.status(RolloutStatus.PAUSED, why);
             decide(RolloutEventType.paused, progress.stage(), why);
@@ -320,7 +488,16 @@ public final class RolloutRun {
 
     /** Ends the rollout: chunks not sent never will be, and what the sent jobs have not run yet is cancelled. */
     private void abort(String why) {
-        for (ChunkProgress chunk : progress.chunks()) {
+        cancelRunning(progress.chunks());
+        if (progress.rollbackJobs() != null) {
+            cancelRunning(progress.rollbackJobs());
+        }
+        progress.status(RolloutStatus.ABORTED, why);
+        decide(RolloutEventType.aborted, progress.stage(), why);
+    }
+
+    private void cancelRunning(List<ChunkProgress> chunks) {
+        for (ChunkProgress chunk : chunks) {
             if (chunk.state() == State.running || chunk.state() == State.creating) {
                 try {
                     jobs.cancelJob(chunk.jobId());
@@ -330,8 +507,83 @@ public final class RolloutRun {
                 }
             }
         }
-        progress.status(RolloutStatus.ABORTED, why);
-        decide(RolloutEventType.aborted, progress.stage(), why);
+    }
+
+    /** Cancels what the running stage's jobs have not run yet; the rollback proper starts when they are over. */
+    private void startRollback(String why) {
+        cancelRunning(progress.chunks());
+        progress.status(RolloutStatus.ROLLING_BACK, why);
+        decide(RolloutEventType.rollbackStarted, progress.stage(), why);
+    }
+
+    /**
+     * One turn of a rollback: once the stage's jobs are over, plan the restoring jobs for the devices the rollout
+     * changed (when the hub's job rows show them all), then run them as a stage of their own; when they are over,
+     * the rollout is rolled back.
+     */
+    private void stepRollback() throws IotJobsOperationFailedException {
+        if (progress.rollbackJobs() == null) {
+            refreshChunks();
+            for (ChunkProgress chunk : progress.chunks()) {
+                if (chunk.state() == State.creating) {
+                    IotJob job = findJob(chunk.jobId());
+                    if (job == null) {
+                        chunk.state(State.pending); // never reached the hub
+                    } else {
+                        update(chunk, job);
+                    }
+                }
+            }
+            if (progress.chunks().stream().anyMatch(c -> c.state() == State.running)) {
+                return;
+            }
+            List<RollbackPlanner.RollbackJob> planned = rollback.plan(sentChunks(), succeededPerStage());
+            if (planned == null) {
+                return;
+            }
+            List<ChunkProgress> chunks = new ArrayList<>(planned.size());
+            for (int c = 0; c < planned.size(); c++) {
+                chunks.add(new ChunkProgress(c, RolloutJobIds.rollbackJobId(rolloutId(), c),
+                        planned.get(c).devices().size()));
+            }
+            progress.rollbackJobs(chunks);
+        } else {
+            for (ChunkProgress chunk : progress.rollbackJobs()) {
+                if (chunk.state() == State.running) {
+                    update(chunk, jobs.getJob(chunk.jobId()));
+                }
+            }
+        }
+        List<ChunkProgress> chunks = progress.rollbackJobs();
+        if (chunks.stream().allMatch(c -> c.state() == State.done)) {
+            int devices = chunks.stream().mapToInt(ChunkProgress::devices).sum();
+            int restored = chunks.stream().mapToInt(ChunkProgress::succeeded).sum();
+            String detail = restored + " of " + devices + " changed devices restored in " + chunks.size() + " jobs";
+            progress.status(RolloutStatus.ROLLED_BACK, detail);
+            decide(RolloutEventType.rolledBack, progress.stage(), detail);
+            return;
+        }
+        createJobs(chunks, rollbackJobs());
+    }
+
+    /** Per stage up to the running one, how many of its chunks were sent to the hub. */
+    private int[] sentChunks() {
+        int[] sent = new int[progress.stage() + 1];
+        for (int s = 0; s < progress.stage(); s++) {
+            sent[s] = record.stages().get(s).chunkCount();
+        }
+        // Chunks are sent in order: the running stage's sent ones come first.
+        sent[progress.stage()] = (int) progress.chunks().stream().filter(c -> c.state() != State.pending).count();
+        return sent;
+    }
+
+    private int[] succeededPerStage() {
+        int[] succeeded = new int[progress.stage() + 1];
+        for (StageOutcome outcome : progress.stages()) {
+            succeeded[outcome.stage()] = outcome.succeeded();
+        }
+        succeeded[progress.stage()] = progress.succeeded();
+        return succeeded;
     }
 
     private void decide(RolloutEventType type, Integer stage, String detail) {

@@ -14,7 +14,10 @@ public enum OnFailure {
     /** Stop creating jobs; jobs already running finish; {@code resume} continues. */
     PAUSE,
     /** Stop for good and cancel the rollout's queued jobs. */
-    ABORT;
+    ABORT,
+    /** Cancel the queued jobs, then undo the change on the devices it reached (the previous values, or
+     * {@code rollback.method}). */
+    ROLLBACK;
 
     @JsonValue
     public String wire() {

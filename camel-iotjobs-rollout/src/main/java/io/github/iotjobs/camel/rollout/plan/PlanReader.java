@@ -36,7 +36,7 @@ public final class PlanReader {
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private static final Set<String> PLAN_FIELDS = Set.of("target", "action", "stages", "successThreshold",
-            "failureThreshold", "onFailure", "stageTimeout");
+            "failureThreshold", "onFailure", "stageTimeout", "rollback", "converge", "approval");
 
     private PlanReader() {
     }
@@ -87,7 +87,9 @@ public final class PlanReader {
         return new RolloutPlan(target(plan.get("target")), action(plan.get("action")), stages(plan.get("stages")),
                 share("successThreshold", plan.get("successThreshold")),
                 share("failureThreshold", plan.get("failureThreshold")),
-                onFailure(plan.get("onFailure")), duration("stageTimeout", plan.get("stageTimeout")));
+                onFailure(plan.get("onFailure")), duration("stageTimeout", plan.get("stageTimeout")),
+                rollback(plan.get("rollback")), converge(plan.get("converge")),
+                text("approval", plan.get("approval")));
     }
 
     private static RolloutTarget target(JsonNode node) {
@@ -120,15 +122,36 @@ public final class PlanReader {
         ObjectNode action = object("action", node);
         knownFields("action.", action, Set.of("twinPatch", "method"));
         ObjectNode patch = action.hasNonNull("twinPatch") ? object("action.twinPatch", action.get("twinPatch")) : null;
-        MethodAction method = null;
-        if (action.hasNonNull("method")) {
-            ObjectNode m = object("action.method", action.get("method"));
-            knownFields("action.method.", m, Set.of("name", "payload", "responseTimeout", "connectTimeout"));
-            method = new MethodAction(text("action.method.name", m.get("name")), m.get("payload"),
-                    duration("action.method.responseTimeout", m.get("responseTimeout")),
-                    duration("action.method.connectTimeout", m.get("connectTimeout")));
-        }
+        MethodAction method = action.hasNonNull("method") ? method("action.method", action.get("method")) : null;
         return new RolloutAction(patch, method);
+    }
+
+    private static RollbackAction rollback(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        ObjectNode rollback = object("rollback", node);
+        knownFields("rollback.", rollback, Set.of("method"));
+        return new RollbackAction(rollback.hasNonNull("method") ? method("rollback.method", rollback.get("method"))
+                : null);
+    }
+
+    private static ConvergeSpec converge(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        ObjectNode converge = object("converge", node);
+        knownFields("converge.", converge, Set.of("reported", "equals", "within"));
+        return new ConvergeSpec(text("converge.reported", converge.get("reported")), converge.get("equals"),
+                duration("converge.within", converge.get("within")));
+    }
+
+    private static MethodAction method(String field, JsonNode node) {
+        ObjectNode m = object(field, node);
+        knownFields(field + ".", m, Set.of("name", "payload", "responseTimeout", "connectTimeout"));
+        return new MethodAction(text(field + ".name", m.get("name")), m.get("payload"),
+                duration(field + ".responseTimeout", m.get("responseTimeout")),
+                duration(field + ".connectTimeout", m.get("connectTimeout")));
     }
 
     private static List<RolloutStage> stages(JsonNode node) {
@@ -193,8 +216,7 @@ public final class PlanReader {
         try {
             return OnFailure.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            String hint = text.trim().equalsIgnoreCase("rollback") ? " (rollback is not available yet)" : "";
-            throw new RolloutPlanException("onFailure", "pause or abort, not " + text + hint);
+            throw new RolloutPlanException("onFailure", "pause, abort or rollback, not " + text);
         }
     }
 

@@ -42,6 +42,63 @@ public final class PlanValidator {
         share("successThreshold", plan.successThreshold());
         share("failureThreshold", plan.failureThreshold());
         positive("stageTimeout", plan.stageTimeout());
+        rollback(plan);
+        converge(plan);
+        if (plan.approval() != null && plan.approval().isBlank()) {
+            throw new RolloutPlanException("approval", "manual, or the URI of a Camel endpoint such as direct:approve");
+        }
+    }
+
+    private static void converge(RolloutPlan plan) {
+        ConvergeSpec converge = plan.converge();
+        if (converge == null) {
+            return;
+        }
+        if (converge.within() == null) {
+            throw new RolloutPlanException("converge.within", "required: how long a device has to report, e.g. PT10M");
+        }
+        positive("converge.within", converge.within());
+        if (converge.reported() == null) {
+            if (converge.equals() != null) {
+                throw new RolloutPlanException("converge.reported", "required with converge.equals");
+            }
+            JsonNode desired = plan.action().twinPatch() == null ? null
+                    : plan.action().twinPatch().path("properties").get("desired");
+            if (desired == null || !desired.isObject() || desired.isEmpty()) {
+                throw new RolloutPlanException("converge.reported", "required when the action patches no desired"
+                        + " property: the reported path to watch, with converge.equals");
+            }
+            return;
+        }
+        if (converge.equals() == null) {
+            throw new RolloutPlanException("converge.equals", "required with converge.reported: the value to wait for");
+        }
+        for (String key : converge.reported().split("\\.", -1)) {
+            if (key.isEmpty() || key.contains("$") || key.contains(" ")) {
+                throw new RolloutPlanException("converge.reported", "a dotted path of twin keys under"
+                        + " properties.reported, such as firmware or fw.version, not " + converge.reported());
+            }
+        }
+    }
+
+    /** A twin patch is undone with its captured previous values; a method needs its inverse declared. */
+    private static void rollback(RolloutPlan plan) {
+        RollbackAction rollback = plan.rollback();
+        if (plan.action().twinPatch() != null) {
+            if (rollback != null) {
+                throw new RolloutPlanException("rollback", "a twin patch is rolled back with the previous values"
+                        + " captured before each stage; rollback.method is for method actions");
+            }
+            return;
+        }
+        if (rollback == null || rollback.method() == null) {
+            if (plan.onFailureOrDefault() == OnFailure.ROLLBACK) {
+                throw new RolloutPlanException("rollback.method", "required with onFailure: rollback and a method"
+                        + " action: the inverse method, e.g. {name: downgrade}");
+            }
+            return;
+        }
+        method("rollback.method", rollback.method());
     }
 
     private static void target(RolloutTarget target) {
@@ -86,7 +143,7 @@ public final class PlanValidator {
         if (action.twinPatch() != null) {
             twinPatch(action.twinPatch());
         } else {
-            method(action.method());
+            method("action.method", action.method());
         }
     }
 
@@ -135,30 +192,30 @@ public final class PlanValidator {
         }
     }
 
-    private static void method(MethodAction method) {
+    private static void method(String field, MethodAction method) {
         if (method.name() == null || method.name().isBlank()) {
-            throw new RolloutPlanException("action.method.name", "required");
+            throw new RolloutPlanException(field + ".name", "required");
         }
         if (method.payload() != null) {
             int size;
             try {
                 size = JSON.writeValueAsString(method.payload()).getBytes(StandardCharsets.UTF_8).length;
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new RolloutPlanException("action.method.payload", "cannot be written as JSON");
+                throw new RolloutPlanException(field + ".payload", "cannot be written as JSON");
             }
             if (size > MAX_METHOD_PAYLOAD_BYTES) {
-                throw new RolloutPlanException("action.method.payload", size + " bytes; a direct method takes at most "
+                throw new RolloutPlanException(field + ".payload", size + " bytes; a direct method takes at most "
                                                                         + MAX_METHOD_PAYLOAD_BYTES);
             }
         }
         Duration response = method.responseTimeout();
         if (response != null && (response.compareTo(MIN_RESPONSE_TIMEOUT) < 0
                 || response.compareTo(MAX_METHOD_TIMEOUT) > 0)) {
-            throw new RolloutPlanException("action.method.responseTimeout", "between PT5S and PT5M, not " + response);
+            throw new RolloutPlanException(field + ".responseTimeout", "between PT5S and PT5M, not " + response);
         }
         Duration connect = method.connectTimeout();
         if (connect != null && (connect.isNegative() || connect.compareTo(MAX_METHOD_TIMEOUT) > 0)) {
-            throw new RolloutPlanException("action.method.connectTimeout", "between PT0S and PT5M, not " + connect);
+            throw new RolloutPlanException(field + ".connectTimeout", "between PT0S and PT5M, not " + connect);
         }
     }
 

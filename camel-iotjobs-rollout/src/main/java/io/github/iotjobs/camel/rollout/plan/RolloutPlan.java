@@ -18,8 +18,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param successThreshold share (0..1) of a stage's devices that must succeed before the next stage starts
  * @param failureThreshold share (0..1) of a stage's devices whose failure halts the rollout at once; null: only the
  *                         success gate decides
- * @param onFailure        what a halt does: pause (the default) or abort
+ * @param onFailure        what a halt does: pause (the default), abort or rollback
  * @param stageTimeout     how long a stage may run before its gate fails; null: no limit
+ * @param rollback         how a method action is undone (the inverse method); null for a twin patch, which is
+ *                         undone with the previous values captured before each stage
+ * @param converge         success measured on reported state within a deadline; null: a device succeeds when its
+ *                         job does
+ * @param approval         who lets a rollout go on after a passed gate: {@code manual} (the {@code approve}
+ *                         operation) or a Camel endpoint URI asked with the stage's summary; null: nobody
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutPlan(
@@ -29,7 +35,10 @@ public record RolloutPlan(
         Double successThreshold,
         Double failureThreshold,
         OnFailure onFailure,
-        Duration stageTimeout) {
+        Duration stageTimeout,
+        RollbackAction rollback,
+        ConvergeSpec converge,
+        String approval) {
 
     public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
 
@@ -39,6 +48,13 @@ public record RolloutPlan(
 
     public double successThresholdOrDefault() {
         return successThreshold != null ? successThreshold : DEFAULT_SUCCESS_THRESHOLD;
+    }
+
+    /** The value of {@code approval} that waits for the {@code approve} operation. */
+    public static final String MANUAL_APPROVAL = "manual";
+
+    public boolean manualApproval() {
+        return MANUAL_APPROVAL.equals(approval);
     }
 
     public OnFailure onFailureOrDefault() {

@@ -22,6 +22,9 @@ public final class RolloutPlanBuilder {
     private Double failureThreshold;
     private OnFailure onFailure;
     private Duration stageTimeout;
+    private RollbackAction rollback;
+    private ConvergeSpec converge;
+    private String approval;
 
     RolloutPlanBuilder() {
     }
@@ -87,9 +90,27 @@ public final class RolloutPlanBuilder {
         return this;
     }
 
+    /** The inverse method that undoes a method action on the devices it reached. */
+    public RolloutPlanBuilder rollbackMethod(MethodAction method) {
+        rollback = new RollbackAction(method);
+        return this;
+    }
+
+    /** Success on reported state: {@code reported} equal to {@code equals}, or (both null) the patched values. */
+    public RolloutPlanBuilder converge(String reported, JsonNode equals, Duration within) {
+        converge = new ConvergeSpec(reported, equals, within);
+        return this;
+    }
+
+    /** {@code manual}, or the URI of a Camel endpoint that decides continue, pause or abort between stages. */
+    public RolloutPlanBuilder approval(String value) {
+        approval = value;
+        return this;
+    }
+
     public RolloutPlan build() {
         RolloutPlan plan = new RolloutPlan(target, action, List.copyOf(stages), successThreshold, failureThreshold,
-                onFailure, stageTimeout);
+                onFailure, stageTimeout, rollback, converge, approval);
         PlanValidator.validate(plan);
         return plan;
     }

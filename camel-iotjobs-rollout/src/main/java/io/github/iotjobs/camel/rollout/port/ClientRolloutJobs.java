@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.client.DeviceQueries;
 import io.github.iotjobs.camel.client.JobCancellation;
@@ -21,6 +22,8 @@ import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.rollout.plan.MethodAction;
 import io.github.iotjobs.camel.rollout.plan.RolloutAction;
+import io.github.iotjobs.camel.rollout.stage.DeviceIdQuery;
+import io.github.iotjobs.camel.validation.QueryConditionSyntax;
 
 /**
  * The rollout port over an iotjobs client: a platform with query-targeted jobs, cancellation and device queries (the
@@ -32,13 +35,47 @@ public final class ClientRolloutJobs implements RolloutJobs {
     private static final int DEFAULT_RESPONSE_TIMEOUT = 30;
 
     private final JobsClient client;
+    private final HubTwinQueries twins;
 
-    public ClientRolloutJobs(JobsClient client) {
+    /** @param twins the twin queries of the same hub, or null where the platform has none */
+    public ClientRolloutJobs(JobsClient client, HubTwinQueries twins) {
         if (!(client instanceof TargetedJobs)) {
             throw new IllegalArgumentException("Rollouts need a platform with query-targeted jobs (hub or manager),"
                                                + " not " + client.platform());
         }
         this.client = client;
+        this.twins = twins;
+    }
+
+    @Override
+    public void queryTwins(String projection, List<String> deviceIds, Consumer<List<ObjectNode>> sink)
+            throws IotJobsOperationFailedException {
+        if (twins == null) {
+            throw new IllegalStateException("Platform " + client.platform() + " has no twin queries: rollback of a"
+                                            + " twin patch needs the hub");
+        }
+        String select = "SELECT deviceId, " + projection + " FROM devices WHERE ";
+        int from = 0;
+        for (int end : DeviceIdQuery.chunkEnds(deviceIds, QueryConditionSyntax.MAX_LENGTH - select.length())) {
+            String query = select + DeviceIdQuery.condition(deviceIds.subList(from, end));
+            from = end;
+            drain(continuation -> twins.query(query, PAGE_SIZE, continuation), sink);
+        }
+    }
+
+    @FunctionalInterface
+    private interface PageRead<T> {
+        Page<T> read(String continuation) throws IotJobsOperationFailedException;
+    }
+
+    /** Hands every page to the sink, following the continuation. */
+    private static <T> void drain(PageRead<T> read, Consumer<List<T>> sink) throws IotJobsOperationFailedException {
+        String continuation = null;
+        do {
+            Page<T> page = read.read(continuation);
+            sink.accept(page.items());
+            continuation = page.continuation();
+        } while (continuation != null);
     }
 
     @Override
@@ -47,12 +84,7 @@ public final class ClientRolloutJobs implements RolloutJobs {
             throw new IllegalStateException("Platform " + client.platform() + " cannot resolve a query target;"
                                             + " list the devices in target.devices");
         }
-        String continuation = null;
-        do {
-            Page<String> page = queries.queryDevices(condition, PAGE_SIZE, continuation);
-            sink.accept(page.items());
-            continuation = page.continuation();
-        } while (continuation != null);
+        drain(continuation -> queries.queryDevices(condition, PAGE_SIZE, continuation), sink);
     }
 
     @Override

@@ -8,6 +8,7 @@ package io.github.iotjobs.camel.rollout.port;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.iotjobs.camel.IotJobsOperationFailedException;
 import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
@@ -23,6 +24,14 @@ public interface RolloutJobs {
 
     /** Hands every device id the condition selects to {@code page}, one page at a time. */
     void queryDevices(String condition, Consumer<List<String>> page) throws IotJobsOperationFailedException;
+
+    /**
+     * Hands the twins of these devices to {@code page}, a page at a time, each projected on {@code deviceId} and
+     * {@code projection} (e.g. {@code tags, properties.desired}: rows {@code {deviceId, tags, desired}}); devices
+     * that do not exist have no row. As many queries as the query-length limit needs, not one per device.
+     */
+    void queryTwins(String projection, List<String> deviceIds, Consumer<List<ObjectNode>> page)
+            throws IotJobsOperationFailedException;
 
     /**
      * Creates the job under this id, settling an unknown outcome by reading it.

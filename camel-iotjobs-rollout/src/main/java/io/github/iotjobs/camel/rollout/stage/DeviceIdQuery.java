@@ -24,12 +24,17 @@ public final class DeviceIdQuery {
 
     /** Where each chunk of {@code ids} ends (exclusive), in order; every chunk's condition fits the limit. */
     public static List<Integer> chunkEnds(List<String> ids) {
+        return chunkEnds(ids, QueryConditionSyntax.MAX_LENGTH);
+    }
+
+    /** As {@link #chunkEnds(List)}, for conditions of at most {@code maxLength} characters. */
+    public static List<Integer> chunkEnds(List<String> ids, int maxLength) {
         List<Integer> ends = new ArrayList<>();
         int length = PREFIX.length() + SUFFIX.length();
         int inChunk = 0;
         for (int i = 0; i < ids.size(); i++) {
             int added = literalLength(ids.get(i)) + (inChunk > 0 ? 1 : 0);
-            if (inChunk > 0 && length + added > QueryConditionSyntax.MAX_LENGTH) {
+            if (inChunk > 0 && length + added > maxLength) {
                 ends.add(i);
                 length = PREFIX.length() + SUFFIX.length();
                 inChunk = 0;

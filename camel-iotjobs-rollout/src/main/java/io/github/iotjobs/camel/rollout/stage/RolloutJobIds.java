@@ -44,6 +44,11 @@ public final class RolloutJobIds {
         return "ro-" + key(rolloutId) + "-s" + stage + "-c" + chunk;
     }
 
+    /** The job id of a chunk of the rollback (counted from 0). */
+    public static String rollbackJobId(String rolloutId, int chunk) {
+        return "ro-" + key(rolloutId) + "-rb-c" + chunk;
+    }
+
     private static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -5,6 +5,8 @@
  */
 package io.github.iotjobs.camel.rollout.store;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 /** One chunk (one hub job) of the running stage: how far it got and its device counts. */
@@ -12,11 +14,15 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
                 isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ChunkProgress {
 
-    /** pending: not sent; creating: a create was sent, outcome unknown; running: the job exists; done: terminal. */
+    /**
+     * pending: not sent; creating: a create was sent, outcome unknown; running: the job exists; converging: the job
+     * is over, its succeeded devices have until {@code convergeBy} to report (plan field {@code converge}); done.
+     */
     public enum State {
         pending,
         creating,
         running,
+        converging,
         done
     }
 
@@ -28,6 +34,10 @@ public final class ChunkProgress {
     private int failed;
     /** Whether the per-device results of a done job were emitted. */
     private boolean reported;
+    /** With convergence: when the devices must have reported by, and the job's own counts. */
+    private Instant convergeBy;
+    private int jobSucceeded;
+    private int jobFailed;
 
     ChunkProgress() {
     }
@@ -69,6 +79,33 @@ public final class ChunkProgress {
     public void counts(int succeededCount, int failedCount) {
         succeeded = succeededCount;
         failed = failedCount;
+    }
+
+    public Instant convergeBy() {
+        return convergeBy;
+    }
+
+    /** The job is over: its succeeded devices count as succeeded only once they report, until {@code by}. */
+    public void startConverging(Instant by) {
+        convergeBy = by;
+        jobSucceeded = succeeded;
+        jobFailed = failed;
+        succeeded = 0;
+        state = State.converging;
+    }
+
+    /**
+     * How many devices report the change now; done when all the job's succeeded devices do, or when the deadline
+     * passed, those that do not counting as failed.
+     */
+    public void converged(int count, boolean deadlinePassed) {
+        succeeded = Math.min(count, jobSucceeded);
+        if (succeeded >= jobSucceeded) {
+            state = State.done;
+        } else if (deadlinePassed) {
+            failed = jobFailed + jobSucceeded - succeeded;
+            state = State.done;
+        }
     }
 
     public boolean reported() {

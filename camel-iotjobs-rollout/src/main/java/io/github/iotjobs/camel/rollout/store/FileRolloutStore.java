@@ -26,7 +26,8 @@ import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
 /**
  * Keeps each rollout in its own directory: {@code rollout.json} (id, plan), {@code stage-N.txt} (the stage's device
  * ids, one per line: device ids hold no line breaks), {@code progress.json} (replaced atomically),
- * {@code decisions.jsonl} (appended) and {@code command.json}.
+ * {@code decisions.jsonl} (appended), {@code command.json} and {@code doc-<name>.json} (previous values, rollback
+ * jobs).
  * <p>
  * Writes survive the JVM (a killed process loses nothing the store was given) but are not forced to the disk on each
  * turn: a store that must survive the machine's power loss belongs in a database ({@link JdbcRolloutStore}).
@@ -147,6 +148,23 @@ public final class FileRolloutStore implements RolloutStore {
             throw new UncheckedIOException("Cannot list the rollouts in " + directory, e);
         }
         return ids;
+    }
+
+    @Override
+    public synchronized void saveDocument(String rolloutId, String name, String json) {
+        replace(dir(rolloutId).resolve(documentFile(name)), json);
+    }
+
+    @Override
+    public Optional<String> document(String rolloutId, String name) {
+        return readFile(dir(rolloutId).resolve(documentFile(name)));
+    }
+
+    private static String documentFile(String name) {
+        if (!name.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("document name: letters, digits and dashes, not " + name);
+        }
+        return "doc-" + name + ".json";
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class JdbcRolloutStore implements RolloutStore {
     private final String rollouts;
     private final String stages;
     private final String decisions;
+    private final String documents;
     private volatile boolean tablesReady;
 
     public JdbcRolloutStore(DataSource dataSource) {
@@ -48,6 +49,7 @@ public final class JdbcRolloutStore implements RolloutStore {
         this.rollouts = prefix + "_rollout";
         this.stages = prefix + "_stage";
         this.decisions = prefix + "_decision";
+        this.documents = prefix + "_document";
     }
 
     @Override
@@ -161,6 +163,38 @@ public final class JdbcRolloutStore implements RolloutStore {
     }
 
     @Override
+    public void saveDocument(String rolloutId, String name, String json) {
+        inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + documents
+                    + " WHERE rollout_id = ? AND name = ?");
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO " + documents
+                            + " (rollout_id, name, body) VALUES (?, ?, ?)")) {
+                delete.setString(1, rolloutId);
+                delete.setString(2, name);
+                delete.executeUpdate();
+                insert.setString(1, rolloutId);
+                insert.setString(2, name);
+                insert.setString(3, json);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> document(String rolloutId, String name) {
+        return inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT body FROM " + documents
+                    + " WHERE rollout_id = ? AND name = ?")) {
+                select.setString(1, rolloutId);
+                select.setString(2, name);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public void requestCommand(String rolloutId, RolloutCommand command) {
         update("UPDATE " + rollouts + " SET command = ? WHERE rollout_id = ?", command.name(), rolloutId);
     }
@@ -238,6 +272,8 @@ public final class JdbcRolloutStore implements RolloutStore {
                         + " part INT NOT NULL, devices TEXT NOT NULL, PRIMARY KEY (rollout_id, stage, part))");
             ddl.execute("CREATE TABLE IF NOT EXISTS " + decisions + " (rollout_id VARCHAR(128) NOT NULL, seq INT NOT NULL,"
                         + " decision TEXT NOT NULL, PRIMARY KEY (rollout_id, seq))");
+            ddl.execute("CREATE TABLE IF NOT EXISTS " + documents + " (rollout_id VARCHAR(128) NOT NULL,"
+                        + " name VARCHAR(64) NOT NULL, body TEXT NOT NULL, PRIMARY KEY (rollout_id, name))");
         }
         tablesReady = true;
     }

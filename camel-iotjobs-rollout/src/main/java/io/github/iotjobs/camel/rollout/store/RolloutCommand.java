@@ -9,5 +9,7 @@ package io.github.iotjobs.camel.rollout.store;
 public enum RolloutCommand {
     pause,
     resume,
-    abort
+    abort,
+    rollback,
+    approve
 }

@@ -29,6 +29,10 @@ public final class RolloutProgress {
     private boolean gateFailed;
     private List<ChunkProgress> chunks = new ArrayList<>();
     private List<StageOutcome> stages = new ArrayList<>();
+    /** The rollback's jobs, once it knows which devices to restore; null before. */
+    private List<ChunkProgress> rollbackJobs;
+    /** A passed gate waits for approval before this stage starts; null when none waits. */
+    private Integer approvalFor;
     private Instant updatedAt;
 
     public RolloutStatus status() {
@@ -82,6 +86,22 @@ public final class RolloutProgress {
 
     public List<StageOutcome> stages() {
         return stages;
+    }
+
+    public Integer approvalFor() {
+        return approvalFor;
+    }
+
+    public void approvalFor(Integer stage) {
+        approvalFor = stage;
+    }
+
+    public List<ChunkProgress> rollbackJobs() {
+        return rollbackJobs;
+    }
+
+    public void rollbackJobs(List<ChunkProgress> jobs) {
+        rollbackJobs = new ArrayList<>(jobs);
     }
 
     public Instant updatedAt() {

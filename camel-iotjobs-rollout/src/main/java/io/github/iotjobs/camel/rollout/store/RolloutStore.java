@@ -30,6 +30,14 @@ public interface RolloutStore {
     /** Every stored rollout's id. */
     List<String> rolloutIds();
 
+    /**
+     * Keeps a document of the rollout under a name (letters, digits and dashes), replacing one of that name: the
+     * previous values captured before a chunk's job, the rollback's jobs.
+     */
+    void saveDocument(String rolloutId, String name, String json);
+
+    Optional<String> document(String rolloutId, String name);
+
     /** Leaves a command for the rollout's orchestrator, replacing one not yet taken. */
     void requestCommand(String rolloutId, RolloutCommand command);
 

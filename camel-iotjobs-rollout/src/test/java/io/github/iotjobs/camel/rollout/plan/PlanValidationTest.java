@@ -70,7 +70,14 @@ class PlanValidationTest {
             last stage short             | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"devices":5},{"percent":90}]} | stages[1]
             success threshold above one  | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"successThreshold":95} | successThreshold
             failure threshold not number | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"failureThreshold":"many"} | failureThreshold
-            onFailure rollback           | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"onFailure":"rollback"} | onFailure
+            onFailure unknown            | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"onFailure":"retry"} | onFailure
+            rollback without inverse     | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"onFailure":"rollback"} | rollback.method
+            inverse without name         | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"rollback":{"method":{"payload":1}}} | rollback.method.name
+            inverse of a twin patch      | {"target":{"query":"*"},"action":{"twinPatch":{"tags":{"a":1}}},"stages":[{"percent":100}],"rollback":{"method":{"name":"m"}}} | rollback
+            converge without deadline    | {"target":{"query":"*"},"action":{"twinPatch":{"properties":{"desired":{"fw":"2"}}}},"stages":[{"percent":100}],"converge":{}} | converge.within
+            converge on a method         | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"converge":{"within":"PT1M"}} | converge.reported
+            converge without value       | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"converge":{"reported":"fw","within":"PT1M"}} | converge.equals
+            converge bad path            | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"converge":{"reported":"a..b","equals":1,"within":"PT1M"}} | converge.reported
             stage timeout zero           | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"stageTimeout":"PT0S"} | stageTimeout
             unknown field                | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":"night"} | window
             unreadable text              | {"target": | body
