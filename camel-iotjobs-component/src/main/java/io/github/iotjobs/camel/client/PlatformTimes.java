@@ -31,15 +31,27 @@ public final class PlatformTimes {
         return instant == null || instant.atOffset(ZoneOffset.UTC).getYear() >= NOT_YET_YEAR ? null : instant;
     }
 
+    /** Asks only the parser that can read the text: the hub's zone-less rows would fail the other with an exception. */
     private static Instant parseIso(String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutZone) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException unreadable) {
-                return null;
+            return hasZone(text) ? OffsetDateTime.parse(text).toInstant()
+                    : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
+    /** A zone is a {@code Z} or a signed offset after the date-time separator (either case, as ISO parsing is). */
+    private static boolean hasZone(String text) {
+        boolean afterSeparator = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'T' || c == 't') {
+                afterSeparator = true;
+            } else if (afterSeparator && (c == 'Z' || c == 'z' || c == '+' || c == '-')) {
+                return true;
             }
         }
+        return false;
     }
 }
