@@ -165,8 +165,8 @@ public final class GetJobHttpsBench {
             System.out.printf("same GET via HttpsURLConnection: %.1f us/call%n", rawMedian);
             System.out.printf("same GET via HttpClient 5 alone (component's pool and TLS): %.1f us/call (%.2fx raw)%n",
                     transportMedian, transportMedian / rawMedian);
-            System.out.printf("same get via the Azure IoT service SDK (ScheduledJobsClient): %.1f us/call (%.2fx raw)%n",
-                    sdkMedian, sdkMedian / rawMedian);
+            System.out.printf("same get via the Azure IoT service SDK (ScheduledJobsClient): %.1f us/call"
+                              + " (%.2fx raw)%n", sdkMedian, sdkMedian / rawMedian);
             System.out.printf("ratio producer / HttpsURLConnection: %.2f (goal <= 1.10); of it HttpClient 5 %.2f,"
                               + " Camel, SAS, budget and parsing %.2f%n", componentMedian / rawMedian,
                     transportMedian / rawMedian, (componentMedian - transportMedian) / rawMedian);
