@@ -23,7 +23,6 @@ import io.github.iotjobs.camel.client.PlatformTimes;
  */
 public final class HubJobParser {
 
-
     public IotJob job(JsonNode node) {
         String platformStatus = text(node, "status");
         return new IotJob(
@@ -43,19 +42,25 @@ public final class HubJobParser {
     }
 
     public DeviceJob deviceJob(JsonNode node) {
-        String platformStatus = text(node, "status");
-        JsonNode outcome = node.get("outcome");
-        JsonNode error = node.get("error");
+        return deviceJob(text(node, "jobId"), text(node, "deviceId"), text(node, "status"), text(node, "jobType"),
+                firstText(node, "createdDateTimeUtc", "createdTime"), firstText(node, "startTimeUtc", "startTime"),
+                firstText(node, "endTimeUtc", "endTime"), firstText(node, "lastUpdatedDateTimeUtc", "lastUpdatedTime"),
+                node.get("outcome"), node.get("error"));
+    }
+
+    /** A row from its fields as sent, whichever reader took them apart; the times in the spelling that won. */
+    DeviceJob deviceJob(String jobId, String deviceId, String platformStatus, String jobType, String createdTime,
+                        String startTime, String endTime, String lastUpdatedTime, JsonNode outcome, JsonNode error) {
         return new DeviceJob(
-                text(node, "jobId"),
-                text(node, "deviceId"),
+                jobId,
+                deviceId,
                 HubStatusWords.device(platformStatus),
                 platformStatus,
-                text(node, "jobType"),
-                time(node, "createdDateTimeUtc", "createdTime"),
-                time(node, "startTimeUtc", "startTime"),
-                time(node, "endTimeUtc", "endTime"),
-                time(node, "lastUpdatedDateTimeUtc", "lastUpdatedTime"),
+                jobType,
+                PlatformTimes.parse(createdTime),
+                PlatformTimes.parse(startTime),
+                PlatformTimes.parse(endTime),
+                PlatformTimes.parse(lastUpdatedTime),
                 outcome == null || outcome.isNull() ? null : outcome,
                 error == null || !error.isObject() ? null
                         : new DeviceJobError(text(error, "code"), text(error, "description")));
@@ -82,6 +87,4 @@ public final class HubJobParser {
     private static Instant time(JsonNode node, String name, String alternative) {
         return PlatformTimes.parse(firstText(node, name, alternative));
     }
-
-    /** ISO-8601 with or without a zone (the hub's device rows omit it: UTC); null when unreadable. */
 }

@@ -50,6 +50,7 @@ public final class HubJobsClient implements TargetedJobs, JobCancellation, Devic
     private final PlatformHttpClient http;
     private final String apiVersion;
     private final HubJobParser parser;
+    private final HubDeviceRowReader deviceRows;
     private final int maxResends;
 
     /**
@@ -59,6 +60,7 @@ public final class HubJobsClient implements TargetedJobs, JobCancellation, Devic
         this.http = http;
         this.apiVersion = apiVersion;
         this.parser = parser;
+        this.deviceRows = new HubDeviceRowReader(parser);
         this.maxResends = maxResends;
     }
 
@@ -96,11 +98,7 @@ public final class HubJobsClient implements TargetedJobs, JobCancellation, Devic
             throws IotJobsOperationFailedException {
         ApiRequest request = deviceQuery(HubJobRequests.deviceJobsQuery(jobId, status), pageSize, continuation);
         ApiResponse response = http.execute(request);
-        List<DeviceJob> rows = new ArrayList<>();
-        for (JsonNode item : array(request, response)) {
-            rows.add(parser.deviceJob(item));
-        }
-        return new Page<>(rows, nextContinuation(response));
+        return new Page<>(deviceRows.rows(request, response), nextContinuation(response));
     }
 
     @Override
