@@ -104,6 +104,114 @@ class ConsumerAtScaleTest {
         assertThat(emulator.requests(ThrottleClass.QUERIES)).isBetween(20L, 40L);
     }
 
+    /**
+     * startFrom=now on a hub that answers 429 after four device queries a minute, with eight jobs active: the baseline
+     * sends no device query and completes at the first poll; the rows already final are then recorded job by job
+     * without events as the quota allows, the 429s are no outage, and a job created afterwards is reported in full.
+     * (Each job's rows fit one page, so no listing spans a jump of the manual clock: see JobState#listingDone.)
+     */
+    @Test
+    void startFromNowBaselineCompletesOnAThrottledHub() throws Exception {
+        emulator = IotJobsEmulator.builder().devices(20).clock(clock).autoTick(false).tier(Tier.S1)
+                .maxActiveJobs(10).throttle("queries", "4/min").start();
+        for (int i = 0; i < 8; i++) {
+            twinJob("before-" + i);
+        }
+        advance(Duration.ofSeconds(1));
+        Set<String> finalAtBaseline = new HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            String jobId = "before-" + i;
+            finalRows(jobId).forEach(id -> finalAtBaseline.add(jobId + " " + id));
+        }
+        assertThat(finalAtBaseline).isNotEmpty();
+        start(1, "&pageSize=100&startFrom=now&indexLag=5000");
+
+        IotJobsConsumer consumer = consumer();
+        await().atMost(Duration.ofSeconds(15)).until(() -> emulator.throttled(ThrottleClass.QUERIES) > 0
+                                                           && consumer.getConsumerStatus().throttledQueries() > 0);
+        awaitQuietPoll(consumer);
+        assertThat(consumer.getPollStatus().isReachable()).isTrue();
+        assertThat(consumer.getPollStatus().lastSuccessTime()).isNotNull();
+        assertThat(events.events()).isEmpty();
+
+        // A minute of the hub's time refills four queries; the first jobs end, then the next one runs.
+        for (int minute = 0; minute < 10 && events.events().stream()
+                .noneMatch(e -> e.startsWith("after statusChanged completed"));
+             minute++) {
+            advance(Duration.ofSeconds(60));
+            if (minute == 1) {
+                twinJob("after");
+            }
+            awaitQuietPoll(consumer);
+        }
+        List<String> received = events.events();
+        // A poll may miss the short running state of a job: what is reported is the change the poll saw.
+        assertThat(received).contains("after jobCreated queued")
+                .containsOnlyOnce(received.stream().filter(e -> e.startsWith("after statusChanged completed"))
+                        .findFirst().orElse("after statusChanged completed (missing)"));
+        for (int i = 0; i < 8; i++) {
+            assertThat(received).containsOnlyOnce("before-" + i + " statusChanged completed<-running");
+        }
+        assertThat(received.stream().filter(e -> e.startsWith("after deviceCompleted "))).hasSize(20);
+        assertThat(received.stream().filter(e -> e.startsWith("before-") && e.contains(" deviceCompleted "))
+                .map(e -> e.substring(0, e.indexOf(' ')) + " " + e.split(" ")[2]))
+                .doesNotContainAnyElementsOf(finalAtBaseline);
+        assertThat(received).doesNotHaveDuplicates();
+    }
+
+    /**
+     * The index lags 30 seconds: the job ends while its rows still show running. Its completion waits until its rows
+     * add up to its statistics; each row is reported once when the index shows it, then the completion, once.
+     */
+    @Test
+    void rowsIndexedAfterTheJobEndedAreReportedOnce() throws Exception {
+        emulator = IotJobsEmulator.builder().devices(10).clock(clock).autoTick(false).tier(Tier.S1)
+                .indexLag(Duration.ofSeconds(30)).start();
+        twinJob("late");
+        start(1, "&pageSize=100&indexLag=60000");
+        events.awaitAtLeast(1);
+        advance(Duration.ofSeconds(5));
+        assertThat(emulator.engine().job("late").orElseThrow().status().wire()).isEqualTo("completed");
+        IotJobsConsumer consumer = consumer();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                consumer.getConsumerStatus().rowsPending()).as("pending; events %s, throttled %s, last failure %s",
+                events.events(), consumer.getConsumerStatus().throttledQueries(),
+                consumer.getPollStatus().lastFailure()).isEqualTo(10));
+        assertThat(consumer.getConsumerStatus().oldestUnreportedChange()).isNotNull();
+        assertThat(events.events()).containsExactly("late jobCreated queued");
+
+        advance(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.events().contains(
+                "late statusChanged completed<-queued"));
+        awaitQuietPoll(consumer);
+        List<String> received = events.events();
+        assertThat(received).hasSize(12).doesNotHaveDuplicates();
+        assertThat(received.subList(1, 11)).allMatch(e -> e.startsWith("late deviceCompleted "));
+        assertThat(received.get(11)).isEqualTo("late statusChanged completed<-queued");
+        assertThat(consumer.getConsumerStatus().rowsPending()).isZero();
+        assertThat(consumer.getConsumerStatus().oldestUnreportedChange()).isNull();
+    }
+
+    /** Waits until two more polls ended, so that what the last advance() changed was seen. */
+    private void awaitQuietPoll(IotJobsConsumer consumer) {
+        Instant from = Instant.now();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            Instant last = consumer.getPollStatus().lastPollTime();
+            return last != null && last.isAfter(from.plusMillis(700));
+        });
+    }
+
+    private Set<String> finalRows(String jobId) {
+        Set<String> ids = new HashSet<>();
+        for (ObjectNode row : emulator.engine().job(jobId).orElseThrow().deviceRows()) {
+            String status = row.path("status").asText();
+            if (status.equals("completed") || status.equals("failed") || status.equals("canceled")) {
+                ids.add(row.path("deviceId").asText());
+            }
+        }
+        return ids;
+    }
+
     /** Moves time a second at a time: rows that finish within one advance() all carry its end as their time. */
     private void advance(Duration duration) {
         for (long s = 0; s < duration.toSeconds(); s++) {
