@@ -24,6 +24,7 @@ import io.github.iotjobs.emulator.engine.JobType;
 import io.github.iotjobs.emulator.quota.ThrottleClass;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -178,6 +179,11 @@ class ConsumerAtScaleTest {
                 events.events(), consumer.getConsumerStatus().throttledQueries(),
                 consumer.getPollStatus().lastFailure()).isEqualTo(10));
         assertThat(consumer.getConsumerStatus().oldestUnreportedChange()).isNotNull();
+        // The same figures in the health check, beside the quota use.
+        assertThat(HealthCheckHelper.invoke(context, "consumer:iotjobs-events", null).orElseThrow().getDetails())
+                .containsEntry("lag.rows.pending", 10L).containsKey("lag.oldest.unreported")
+                .containsEntry("quota.queries.limit.minute", 20).containsEntry("quota.jobs.limit.minute", 100)
+                .containsKey("quota.queries.minute");
         assertThat(events.events()).containsExactly("late jobCreated queued");
 
         advance(Duration.ofSeconds(30));
@@ -202,10 +208,16 @@ class ConsumerAtScaleTest {
     }
 
     private Set<String> finalRows(String jobId) {
+        return finalRows(jobId, Instant.MAX);
+    }
+
+    /** The devices of the job whose rows are final and were last updated at or before {@code until}. */
+    private Set<String> finalRows(String jobId, Instant until) {
         Set<String> ids = new HashSet<>();
         for (ObjectNode row : emulator.engine().job(jobId).orElseThrow().deviceRows()) {
             String status = row.path("status").asText();
-            if (status.equals("completed") || status.equals("failed") || status.equals("canceled")) {
+            boolean last = status.equals("completed") || status.equals("failed") || status.equals("canceled");
+            if (last && !Instant.parse(row.path("lastUpdatedDateTimeUtc").asText()).isAfter(until)) {
                 ids.add(row.path("deviceId").asText());
             }
         }
@@ -254,15 +266,7 @@ class ConsumerAtScaleTest {
 
     /** Waits until every row the lagging index shows final was reported. */
     private void awaitIndexedRowsReported(String jobId) {
-        Instant indexedUntil = clock.instant().minus(INDEX_LAG);
-        Set<String> indexed = new HashSet<>();
-        for (ObjectNode row : emulator.engine().job(jobId).orElseThrow().deviceRows()) {
-            String status = row.path("status").asText();
-            boolean last = status.equals("completed") || status.equals("failed") || status.equals("canceled");
-            if (last && !Instant.parse(row.path("lastUpdatedDateTimeUtc").asText()).isAfter(indexedUntil)) {
-                indexed.add(row.path("deviceId").asText());
-            }
-        }
+        Set<String> indexed = finalRows(jobId, clock.instant().minus(INDEX_LAG));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deviceEvents().stream()
                 .map(e -> e.split(" ")[2]).toList()).containsAll(indexed));
     }
