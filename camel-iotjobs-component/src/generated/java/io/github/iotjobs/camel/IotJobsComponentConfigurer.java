@@ -55,11 +55,15 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceEvents": getOrCreateConfiguration(target).setDeviceEvents(property(camelContext, boolean.class, value)); return true;
         case "devicejobstatus":
         case "deviceJobStatus": getOrCreateConfiguration(target).setDeviceJobStatus(property(camelContext, io.github.iotjobs.camel.model.DeviceJobStatus.class, value)); return true;
+        case "devicequeriesperminute":
+        case "deviceQueriesPerMinute": getOrCreateConfiguration(target).setDeviceQueriesPerMinute(property(camelContext, int.class, value)); return true;
         case "from": getOrCreateConfiguration(target).setFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "indexlag":
+        case "indexLag": getOrCreateConfiguration(target).setIndexLag(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jobid":
         case "jobId": getOrCreateConfiguration(target).setJobId(property(camelContext, java.lang.String.class, value)); return true;
         case "jobstatus":
@@ -70,6 +74,8 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxdevicequeriesperpoll":
+        case "maxDeviceQueriesPerPoll": getOrCreateConfiguration(target).setMaxDeviceQueriesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxexecutiontime":
         case "maxExecutionTime": getOrCreateConfiguration(target).setMaxExecutionTime(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -156,11 +162,15 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceEvents": return boolean.class;
         case "devicejobstatus":
         case "deviceJobStatus": return io.github.iotjobs.camel.model.DeviceJobStatus.class;
+        case "devicequeriesperminute":
+        case "deviceQueriesPerMinute": return int.class;
         case "from": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "indexlag":
+        case "indexLag": return long.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
         case "jobstatus":
@@ -171,6 +181,8 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxdevicequeriesperpoll":
+        case "maxDeviceQueriesPerPoll": return int.class;
         case "maxexecutiontime":
         case "maxExecutionTime": return long.class;
         case "maxretries":
@@ -258,11 +270,15 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceEvents": return getOrCreateConfiguration(target).isDeviceEvents();
         case "devicejobstatus":
         case "deviceJobStatus": return getOrCreateConfiguration(target).getDeviceJobStatus();
+        case "devicequeriesperminute":
+        case "deviceQueriesPerMinute": return getOrCreateConfiguration(target).getDeviceQueriesPerMinute();
         case "from": return getOrCreateConfiguration(target).getFrom();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "indexlag":
+        case "indexLag": return getOrCreateConfiguration(target).getIndexLag();
         case "jobid":
         case "jobId": return getOrCreateConfiguration(target).getJobId();
         case "jobstatus":
@@ -273,6 +289,8 @@ public class IotJobsComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxdevicequeriesperpoll":
+        case "maxDeviceQueriesPerPoll": return getOrCreateConfiguration(target).getMaxDeviceQueriesPerPoll();
         case "maxexecutiontime":
         case "maxExecutionTime": return getOrCreateConfiguration(target).getMaxExecutionTime();
         case "maxretries":

@@ -52,12 +52,16 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceEvents": target.getConfiguration().setDeviceEvents(property(camelContext, boolean.class, value)); return true;
         case "devicejobstatus":
         case "deviceJobStatus": target.getConfiguration().setDeviceJobStatus(property(camelContext, io.github.iotjobs.camel.model.DeviceJobStatus.class, value)); return true;
+        case "devicequeriesperminute":
+        case "deviceQueriesPerMinute": target.getConfiguration().setDeviceQueriesPerMinute(property(camelContext, int.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "from": target.getConfiguration().setFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "indexlag":
+        case "indexLag": target.getConfiguration().setIndexLag(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "jobid":
@@ -70,6 +74,8 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxdevicequeriesperpoll":
+        case "maxDeviceQueriesPerPoll": target.getConfiguration().setMaxDeviceQueriesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxexecutiontime":
         case "maxExecutionTime": target.getConfiguration().setMaxExecutionTime(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -177,12 +183,16 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceEvents": return boolean.class;
         case "devicejobstatus":
         case "deviceJobStatus": return io.github.iotjobs.camel.model.DeviceJobStatus.class;
+        case "devicequeriesperminute":
+        case "deviceQueriesPerMinute": return int.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "from": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "indexlag":
+        case "indexLag": return long.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "jobid":
@@ -195,6 +205,8 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxdevicequeriesperpoll":
+        case "maxDeviceQueriesPerPoll": return int.class;
         case "maxexecutiontime":
         case "maxExecutionTime": return long.class;
         case "maxretries":
@@ -303,12 +315,16 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceEvents": return target.getConfiguration().isDeviceEvents();
         case "devicejobstatus":
         case "deviceJobStatus": return target.getConfiguration().getDeviceJobStatus();
+        case "devicequeriesperminute":
+        case "deviceQueriesPerMinute": return target.getConfiguration().getDeviceQueriesPerMinute();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "from": return target.getConfiguration().getFrom();
         case "greedy": return target.isGreedy();
+        case "indexlag":
+        case "indexLag": return target.getConfiguration().getIndexLag();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "jobid":
@@ -321,6 +337,8 @@ public class IotJobsEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxdevicequeriesperpoll":
+        case "maxDeviceQueriesPerPoll": return target.getConfiguration().getMaxDeviceQueriesPerPoll();
         case "maxexecutiontime":
         case "maxExecutionTime": return target.getConfiguration().getMaxExecutionTime();
         case "maxretries":

@@ -23,7 +23,7 @@ public class IotJobsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(67);
         props.add("accessToken");
         props.add("accessTokenSupplier");
         props.add("apiToken");
@@ -39,16 +39,19 @@ public class IotJobsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("delay");
         props.add("deviceEvents");
         props.add("deviceJobStatus");
+        props.add("deviceQueriesPerMinute");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("from");
         props.add("greedy");
+        props.add("indexLag");
         props.add("initialDelay");
         props.add("jobId");
         props.add("jobStatus");
         props.add("jobType");
         props.add("lazyStartProducer");
         props.add("maxConnections");
+        props.add("maxDeviceQueriesPerPoll");
         props.add("maxExecutionTime");
         props.add("maxRetries");
         props.add("methodConnectTimeout");

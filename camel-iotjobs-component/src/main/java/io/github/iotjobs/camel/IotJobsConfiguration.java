@@ -87,6 +87,12 @@ public class IotJobsConfiguration implements Cloneable {
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer,advanced")
     private String stateScope;
+    @UriParam(label = "consumer,advanced", defaultValue = "5")
+    private int maxDeviceQueriesPerPoll = 5;
+    @UriParam(label = "consumer,advanced", defaultValue = "0")
+    private int deviceQueriesPerMinute;
+    @UriParam(label = "consumer,advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long indexLag = 300000;
     @UriParam(label = "timeout", defaultValue = "30000", javaType = "java.time.Duration")
     private long connectTimeout = 30000;
     @UriParam(label = "timeout", defaultValue = "60000", javaType = "java.time.Duration")
@@ -475,6 +481,43 @@ public class IotJobsConfiguration implements Cloneable {
 
     public void setStateScope(String stateScope) {
         this.stateScope = stateScope;
+    }
+
+    /**
+     * (consumer) With deviceEvents, at most this many device queries (POST /devices/query, 100 rows each) per poll: a
+     * large job is read over several polls, each going on from where the last stopped.
+     */
+    public int getMaxDeviceQueriesPerPoll() {
+        return maxDeviceQueriesPerPoll;
+    }
+
+    public void setMaxDeviceQueriesPerPoll(int maxDeviceQueriesPerPoll) {
+        this.maxDeviceQueriesPerPoll = maxDeviceQueriesPerPoll;
+    }
+
+    /**
+     * (consumer) With deviceEvents, the consumer's share of the hub's device query quota, per minute. Default (0): half
+     * of the quota of the tier and units (10 per minute on S1 with one unit), the rest is left to producers.
+     */
+    public int getDeviceQueriesPerMinute() {
+        return deviceQueriesPerMinute;
+    }
+
+    public void setDeviceQueriesPerMinute(int deviceQueriesPerMinute) {
+        this.deviceQueriesPerMinute = deviceQueriesPerMinute;
+    }
+
+    /**
+     * (consumer) How far the devices.jobs index may lag behind a job (IoT Hub documents up to 30 minutes). Device rows
+     * are re-read this far back, and an ended job whose device rows do not add up to its statistics yet is watched this
+     * long before it counts as drained. A longer lag costs more device queries on a busy job.
+     */
+    public long getIndexLag() {
+        return indexLag;
+    }
+
+    public void setIndexLag(long indexLag) {
+        this.indexLag = indexLag;
     }
 
     /**

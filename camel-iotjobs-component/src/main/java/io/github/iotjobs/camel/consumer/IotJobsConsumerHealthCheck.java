@@ -5,6 +5,7 @@
  */
 package io.github.iotjobs.camel.consumer;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -18,11 +19,13 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 public final class IotJobsConsumerHealthCheck extends AbstractHealthCheck {
 
     private final PollStatus status;
+    private final ConsumerStatus consumer;
     private final String platform;
 
-    public IotJobsConsumerHealthCheck(String routeId, String platform, PollStatus status) {
+    public IotJobsConsumerHealthCheck(String routeId, String platform, PollStatus status, ConsumerStatus consumer) {
         super("camel", "consumer:iotjobs-" + routeId);
         this.status = status;
+        this.consumer = consumer;
         this.platform = platform;
     }
 
@@ -39,6 +42,7 @@ public final class IotJobsConsumerHealthCheck extends AbstractHealthCheck {
         builder.detail("poll.count.failed.consecutive", status.consecutiveFailures());
         builder.detail("poll.jobs.tracked", status.trackedJobs());
         builder.detail("poll.events.last", status.lastEventCount());
+        quotaAndLag(builder);
         if (status.lastPollTime() != null) {
             builder.detail("poll.last", status.lastPollTime().toString());
         }
@@ -59,5 +63,23 @@ public final class IotJobsConsumerHealthCheck extends AbstractHealthCheck {
         }
         builder.message("Platform unreachable: " + status.lastFailure().getMessage()).error(status.lastFailure())
                 .down();
+    }
+
+    /** How far behind the consumer is, and how much of the hub's quotas its polls use. */
+    private void quotaAndLag(HealthCheckResultBuilder builder) {
+        builder.detail("lag.rows.pending", consumer.rowsPending());
+        Instant oldest = consumer.oldestUnreportedChange();
+        if (oldest != null) {
+            builder.detail("lag.oldest.unreported", oldest.toString());
+        }
+        builder.detail("lag.millis", consumer.lag(Instant.now()).toMillis());
+        builder.detail("quota.queries.poll", consumer.queriesLastPoll());
+        builder.detail("quota.queries.minute", consumer.queriesLastMinute());
+        builder.detail("quota.queries.limit.minute", consumer.queryQuotaPerMinute());
+        builder.detail("quota.queries.throttled", consumer.throttledQueries());
+        builder.detail("quota.queries.deferred", consumer.quotaDeferrals());
+        builder.detail("quota.jobs.poll", consumer.listingRequestsLastPoll());
+        builder.detail("quota.jobs.minute", consumer.listingRequestsLastMinute());
+        builder.detail("quota.jobs.limit.minute", consumer.jobsQuotaPerMinute());
     }
 }

@@ -14,7 +14,7 @@ import io.github.iotjobs.camel.model.IotJob;
  * milliseconds), so that an id reused after the platform's retention names another job. Built for each listed job on
  * every poll, so it allocates no text.
  */
-record JobKey(String jobId, long createdMillis) {
+public record JobKey(String jobId, long createdMillis) {
 
     /** The creation time is unknown. */
     static final long NO_TIME = Long.MIN_VALUE;

@@ -5,6 +5,7 @@
  */
 package io.github.iotjobs.camel.consumer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,8 +27,11 @@ import io.github.iotjobs.camel.model.JobStatistics;
  * <p>
  * Stored as one text record, fields separated by {@code |}: escaped job id, created millis, status, statistics,
  * retention start millis, drained flag, device watermark millis, then the emitted device ids grouped by their
- * lastUpdatedTime ({@code time:id,id/time:id}, times in base 36, rows of a job often share one). New fields (a paging
- * cursor, row counts) go at the end; a shorter record reads them as absent.
+ * lastUpdatedTime ({@code time:id,id/time:id}, times in base 36, rows of a job often share one), then the device
+ * listing's progress: rows taken, the listing's since, its continuation token, the watermark and the consumer's time
+ * when it started, flags
+ * ({@code s}: rows are taken silently for a startFrom=now baseline) and when the job was first seen ended with rows
+ * still missing. New fields go at the end; a shorter record reads them as absent.
  */
 public final class JobState {
 
@@ -42,6 +46,13 @@ public final class JobState {
     private boolean drained;
     private Instant devicesWatermark;
     private final Map<String, Long> emittedDevices = new LinkedHashMap<>();
+    private long rowsTaken;
+    private Instant listingSince;
+    private String listingToken;
+    private Instant listingStartWatermark;
+    private Instant listingStartedAt;
+    private boolean silent;
+    private Instant endedUnsettledSince;
     /** The record as last formatted; a bucket write re-formats only the records that changed. */
     private String formatted;
 
@@ -54,7 +65,7 @@ public final class JobState {
         return new JobState(key);
     }
 
-    JobKey key() {
+    public JobKey key() {
         return key;
     }
 
@@ -96,6 +107,12 @@ public final class JobState {
         drained = true;
         devicesWatermark = null;
         emittedDevices.clear();
+        listingSince = null;
+        listingToken = null;
+        listingStartWatermark = null;
+        listingStartedAt = null;
+        silent = false;
+        endedUnsettledSince = null;
     }
 
     /** The newest lastUpdatedTime of the job's emitted device rows, or null when none was emitted. */
@@ -108,6 +125,79 @@ public final class JobState {
         devicesWatermark = watermark;
     }
 
+    /** Final device rows taken so far (emitted, or recorded for a baseline), forgotten ids included. */
+    public long rowsTaken() {
+        return rowsTaken;
+    }
+
+    /** The lastUpdatedTime the device listing under way (or the next one) starts from; null for every row. */
+    public Instant listingSince() {
+        return listingSince;
+    }
+
+    /** The continuation token of the device listing under way, or null when the next listing starts at page 1. */
+    public String listingToken() {
+        return listingToken;
+    }
+
+    /** A listing starts at {@code now} (the consumer's clock), from the rows' newest time taken so far. */
+    public void listingStarted(Instant now) {
+        formatted = null;
+        listingStartWatermark = devicesWatermark;
+        listingStartedAt = now;
+    }
+
+    /** The listing went on to the page of {@code token}. */
+    public void listingAt(String token) {
+        formatted = null;
+        listingToken = token;
+    }
+
+    /**
+     * The listing reached its last page at {@code now}. A row it missed changed behind its cursor while it ran, or
+     * reached the index late: it was updated after the listing started, less {@code indexLag}. The platform's time at
+     * the start is at least the watermark then, and at least the newest row's time less the listing's duration. The
+     * next listing starts from the later of the two, less {@code indexLag}; the ids of rows older than that are not
+     * needed any more (no listing asks for them again).
+     */
+    public void listingDone(Instant now, Duration indexLag) {
+        formatted = null;
+        listingToken = null;
+        Instant start = listingStartWatermark;
+        if (devicesWatermark != null && listingStartedAt != null) {
+            Instant byDuration = devicesWatermark.minus(Duration.between(listingStartedAt, now));
+            start = start == null || byDuration.isAfter(start) ? byDuration : start;
+        }
+        Instant next = start == null ? null : start.minus(indexLag);
+        if (next != null && (listingSince == null || next.isAfter(listingSince))) {
+            listingSince = next;
+        }
+        if (listingSince != null) {
+            forgetDevicesBefore(listingSince);
+        }
+        silent = false;
+    }
+
+    /** startFrom=now: the rows of the first listing are recorded without events. */
+    public boolean silent() {
+        return silent;
+    }
+
+    public void silent(boolean silent) {
+        formatted = null;
+        this.silent = silent;
+    }
+
+    /** When the job was first seen ended while its rows did not add up yet; null otherwise. */
+    public Instant endedUnsettledSince() {
+        return endedUnsettledSince;
+    }
+
+    public void endedUnsettledSince(Instant since) {
+        formatted = null;
+        endedUnsettledSince = since;
+    }
+
     public boolean deviceEmitted(String deviceId) {
         return emittedDevices.containsKey(deviceId);
     }
@@ -115,6 +205,7 @@ public final class JobState {
     public void deviceEmitted(String deviceId, Instant lastUpdated) {
         formatted = null;
         emittedDevices.put(deviceId, lastUpdated == null ? NO_TIME : lastUpdated.toEpochMilli());
+        rowsTaken++;
     }
 
     public int emittedDeviceCount() {
@@ -170,6 +261,10 @@ public final class JobState {
                 out.append(StateText.escape(id));
             }
         }
+        out.append('|').append(Long.toString(rowsTaken, RADIX)).append('|').append(millis(listingSince)).append('|')
+                .append(listingToken == null ? "" : StateText.escape(listingToken)).append('|')
+                .append(millis(listingStartWatermark)).append('|').append(millis(listingStartedAt)).append('|').append(silent ? "s" : "").append('|')
+                .append(millis(endedUnsettledSince));
         return out.toString();
     }
 
@@ -190,6 +285,18 @@ public final class JobState {
                     state.emittedDevices.put(StateText.unescape(id), time);
                 }
             }
+        }
+        if (f.length > 14) {
+            state.rowsTaken = Long.parseLong(f[8], RADIX);
+            state.listingSince = instant(f[9]);
+            state.listingToken = f[10].isEmpty() ? null : StateText.unescape(f[10]);
+            state.listingStartWatermark = instant(f[11]);
+            state.listingStartedAt = instant(f[12]);
+            state.silent = "s".equals(f[13]);
+            state.endedUnsettledSince = instant(f[14]);
+        } else {
+            // Written before rows were counted: the ids still kept are the best count there is.
+            state.rowsTaken = state.emittedDevices.size();
         }
         return state;
     }

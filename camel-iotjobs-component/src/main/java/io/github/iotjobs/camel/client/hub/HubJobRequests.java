@@ -57,6 +57,17 @@ final class HubJobRequests {
         return sql + " AND devices.jobs.status = " + quote(word);
     }
 
+    /**
+     * The rows of one job in a final state, last updated at or after {@code since} (null: all): the status and time
+     * conditions {@code devices.jobs} accepts (protocol.md §3, §7.2), so the hub returns only rows that changed.
+     * Times compare as the ISO-8601 strings the rows carry.
+     */
+    static String finishedDeviceJobsQuery(String jobId, Instant since) {
+        String sql = deviceJobsQuery(jobId, null) + " AND devices.jobs.status IN ['completed', 'failed', 'canceled']";
+        return since == null ? sql : sql + " AND devices.jobs.lastUpdatedDateTimeUtc >= "
+                                      + quote(START_TIME.format(since));
+    }
+
     static String deviceIdsQuery(String queryCondition) {
         String condition = queryCondition.trim();
         return "*".equals(condition) ? "SELECT deviceId FROM devices"

@@ -5,6 +5,7 @@
  */
 package io.github.iotjobs.camel.client.hub;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -96,7 +97,19 @@ public final class HubJobsClient implements TargetedJobs, JobCancellation, Devic
     @Override
     public Page<DeviceJob> listJobDevices(String jobId, DeviceJobStatus status, int pageSize, String continuation)
             throws IotJobsOperationFailedException {
-        ApiRequest request = deviceQuery(HubJobRequests.deviceJobsQuery(jobId, status), pageSize, continuation);
+        return deviceJobsPage(HubJobRequests.deviceJobsQuery(jobId, status), pageSize, continuation);
+    }
+
+    /** Filtered by the hub itself: a page holds only final rows updated since {@code since}. */
+    @Override
+    public Page<DeviceJob> listFinishedDevices(String jobId, Instant since, int pageSize, String continuation)
+            throws IotJobsOperationFailedException {
+        return deviceJobsPage(HubJobRequests.finishedDeviceJobsQuery(jobId, since), pageSize, continuation);
+    }
+
+    private Page<DeviceJob> deviceJobsPage(String sql, int pageSize, String continuation)
+            throws IotJobsOperationFailedException {
+        ApiRequest request = deviceQuery(sql, pageSize, continuation);
         ApiResponse response = http.execute(request);
         return new Page<>(deviceRows.rows(request, response), nextContinuation(response));
     }
