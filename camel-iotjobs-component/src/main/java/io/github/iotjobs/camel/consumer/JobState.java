@@ -173,7 +173,8 @@ public final class JobState {
             listingSince = next;
         }
         if (listingSince != null) {
-            forgetDevicesBefore(listingSince);
+            // A platform may compare times at a second's precision (see the hub's query): a second to spare.
+            forgetDevicesBefore(listingSince.minusSeconds(1));
         }
         silent = false;
     }

@@ -7,6 +7,7 @@ package io.github.iotjobs.camel.client.hub;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -60,12 +61,14 @@ final class HubJobRequests {
     /**
      * The rows of one job in a final state, last updated at or after {@code since} (null: all): the status and time
      * conditions {@code devices.jobs} accepts (protocol.md §3, §7.2), so the hub returns only rows that changed.
-     * Times compare as the ISO-8601 strings the rows carry.
+     * Times compare as the ISO-8601 strings the rows carry, whose fractions may have other lengths than ours (the hub
+     * writes seven digits): the bound is the last millisecond of the second before {@code since}'s, so every row of
+     * that second or later compares greater, whatever its digits. A few rows more, never one less.
      */
     static String finishedDeviceJobsQuery(String jobId, Instant since) {
         String sql = deviceJobsQuery(jobId, null) + " AND devices.jobs.status IN ['completed', 'failed', 'canceled']";
         return since == null ? sql : sql + " AND devices.jobs.lastUpdatedDateTimeUtc >= "
-                                      + quote(START_TIME.format(since));
+                                      + quote(START_TIME.format(since.truncatedTo(ChronoUnit.SECONDS).minusMillis(1)));
     }
 
     static String deviceIdsQuery(String queryCondition) {
