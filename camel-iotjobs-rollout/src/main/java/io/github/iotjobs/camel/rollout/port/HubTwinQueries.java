@@ -25,6 +25,7 @@ import io.github.iotjobs.camel.client.hub.HubBudgets;
 import io.github.iotjobs.camel.client.hub.HubConnectionString;
 import io.github.iotjobs.camel.client.hub.HubErrorDecoder;
 import io.github.iotjobs.camel.client.hub.SasTokenProvider;
+import io.github.iotjobs.camel.metrics.PlatformMeters;
 import io.github.iotjobs.camel.transport.ApiRequest;
 import io.github.iotjobs.camel.transport.ApiResponse;
 import io.github.iotjobs.camel.transport.Authorizer;
@@ -74,7 +75,9 @@ public final class HubTwinQueries implements Closeable {
                 Duration.ofMillis(configuration.getRetryInitialDelay()),
                 Duration.ofMillis(configuration.getRetryMaxDelay()));
         return new HubTwinQueries(new PlatformHttpClient(lease.client(), baseUrl, authorizer, new HubErrorDecoder(),
-                retries, budgets::of, lease.release()), configuration.effectiveApiVersion());
+                retries, budgets::of, lease.release(),
+                new PlatformMeters(shared.metrics(), configuration.getPlatform().name())),
+                configuration.effectiveApiVersion());
     }
 
     /**
