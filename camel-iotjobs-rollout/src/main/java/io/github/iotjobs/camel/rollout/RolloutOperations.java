@@ -60,6 +60,10 @@ final class RolloutOperations {
             }
             case pause, resume, abort, rollback -> {
                 String id = requireExisting(rolloutId);
+                if (operation == IotRolloutOperations.rollback && !store.record(id).orElseThrow().plan().canRollBack()) {
+                    throw new RolloutPlanException("rollback", "rollout " + id + " kept no previous values to roll"
+                            + " back to: its plan needs onFailure: rollback or a rollback section (rollback: {})");
+                }
                 store.requestCommand(id, RolloutCommand.valueOf(operation.name()));
                 return orchestrator.nudge(id).thenApply(done -> view(id, false));
             }

@@ -5,6 +5,7 @@
  */
 package io.github.iotjobs.camel.rollout;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.iotjobs.camel.rollout.plan.RolloutPlanException;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.store.RolloutStatus;
 import io.github.iotjobs.emulator.IotJobsEmulator;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Compensating rollback: the previous desired values (or the inverse method) on exactly the changed devices. */
@@ -127,6 +130,7 @@ class RollbackTest {
             String plan = """
                     {"target": {"devices": ["%s", "%s", "ghost-1", "%s"]},
                      "action": {"twinPatch": {"properties": {"desired": {"firmware": "2.0"}}}},
+                     "rollback": {},
                      "stages": [{"devices": 3}, {"percent": 100}]}
                     """.formatted(device(0), device(1), device(2));
             try (RolloutNode first = RolloutNode.start(hub, HubTier.S1, null, storeDir)) {
@@ -144,6 +148,29 @@ class RollbackTest {
             for (int i = 0; i < 10; i++) {
                 assertThat(after.get(device(i)).desired()).as(device(i)).isEqualTo(before.get(device(i)).desired());
             }
+        }
+    }
+
+    @Test
+    void aPlanThatCannotRollBackCapturesNothingAndRefusesTheRollbackOperation() throws Exception {
+        try (IotJobsEmulator hub = IotJobsEmulator.builder().devices(10).noThrottling().maxActiveJobs(1).start();
+                RolloutNode node = RolloutNode.start(hub, HubTier.S1, null, storeDir)) {
+            String plan = """
+                    {"target": {"devices": ["%s", "ghost-1", "%s"]},
+                     "action": {"twinPatch": {"properties": {"desired": {"firmware": "2.0"}}}},
+                     "stages": [{"devices": 2}, {"percent": 100}]}
+                    """.formatted(device(0), device(1));
+            node.call("plain", IotRolloutOperations.start, plan);
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.call("plain", IotRolloutOperations.get, null)
+                    .status() == RolloutStatus.PAUSED);
+
+            try (Stream<Path> files = Files.walk(storeDir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("doc-"));
+            }
+            assertThatThrownBy(() -> node.call("plain", IotRolloutOperations.rollback, null))
+                    .hasRootCauseInstanceOf(RolloutPlanException.class)
+                    .rootCause().hasMessageContaining("rollback").hasMessageContaining("rollback: {}");
+            assertThat(node.call("plain", IotRolloutOperations.get, null).status()).isEqualTo(RolloutStatus.PAUSED);
         }
     }
 

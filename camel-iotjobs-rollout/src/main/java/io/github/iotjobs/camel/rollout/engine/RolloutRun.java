@@ -378,7 +378,9 @@ public final class RolloutRun {
 
             @Override
             public void prepare(int chunk) throws IotJobsOperationFailedException {
-                rollback.capture(stage.index(), chunk);
+                if (record.plan().canRollBack()) {
+                    rollback.capture(stage.index(), chunk);
+                }
             }
         };
     }

@@ -85,9 +85,9 @@ public final class PlanValidator {
     private static void rollback(RolloutPlan plan) {
         RollbackAction rollback = plan.rollback();
         if (plan.action().twinPatch() != null) {
-            if (rollback != null) {
-                throw new RolloutPlanException("rollback", "a twin patch is rolled back with the previous values"
-                        + " captured before each stage; rollback.method is for method actions");
+            if (rollback != null && rollback.method() != null) {
+                throw new RolloutPlanException("rollback.method", "a twin patch is rolled back with the previous"
+                        + " values captured before each stage; rollback.method is for method actions");
             }
             return;
         }

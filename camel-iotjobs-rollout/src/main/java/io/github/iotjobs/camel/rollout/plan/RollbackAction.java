@@ -8,8 +8,9 @@ package io.github.iotjobs.camel.rollout.plan;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * How a method action is undone: the inverse method each device the rollout reached is called with. A twin patch
- * needs none: its previous values are captured before each stage.
+ * The plan's {@code rollback} section: that the rollout can be rolled back, and how a method action is undone (the
+ * inverse method each device the rollout reached is called with). A twin patch needs no method: its previous values
+ * are captured before each stage, so its section is empty ({@code rollback: {}}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RollbackAction(MethodAction method) {

@@ -20,8 +20,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                         success gate decides
  * @param onFailure        what a halt does: pause (the default), abort or rollback
  * @param stageTimeout     how long a stage may run before its gate fails; null: no limit
- * @param rollback         how a method action is undone (the inverse method); null for a twin patch, which is
- *                         undone with the previous values captured before each stage
+ * @param rollback         that the rollout can be rolled back, and how a method action is undone (the inverse
+ *                         method); a twin patch is undone with the previous values captured before each stage, which
+ *                         only a plan that can roll back captures
  * @param converge         success measured on reported state within a deadline; null: a device succeeds when its
  *                         job does
  * @param approval         who lets a rollout go on after a passed gate: {@code manual} (the {@code approve}
@@ -55,6 +56,14 @@ public record RolloutPlan(
 
     public boolean manualApproval() {
         return MANUAL_APPROVAL.equals(approval);
+    }
+
+    /**
+     * Whether the rollout keeps what a rollback needs: {@code onFailure: rollback} or a {@code rollback} section.
+     * Only such a plan pays the capture's twin query per chunk, and only it takes the {@code rollback} operation.
+     */
+    public boolean canRollBack() {
+        return rollback != null || onFailure == OnFailure.ROLLBACK;
     }
 
     public OnFailure onFailureOrDefault() {

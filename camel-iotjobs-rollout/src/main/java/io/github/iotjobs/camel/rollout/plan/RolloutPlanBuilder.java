@@ -90,6 +90,15 @@ public final class RolloutPlanBuilder {
         return this;
     }
 
+    /**
+     * Keeps what a rollback needs, so that the {@code rollback} operation can undo a twin patch whatever
+     * {@code onFailure} is (the section {@code rollback: {}} of a plan in JSON or YAML).
+     */
+    public RolloutPlanBuilder rollbackable() {
+        rollback = new RollbackAction(rollback != null ? rollback.method() : null);
+        return this;
+    }
+
     /** The inverse method that undoes a method action on the devices it reached. */
     public RolloutPlanBuilder rollbackMethod(MethodAction method) {
         rollback = new RollbackAction(method);

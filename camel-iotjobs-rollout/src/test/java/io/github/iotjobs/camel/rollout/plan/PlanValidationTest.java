@@ -73,7 +73,7 @@ class PlanValidationTest {
             onFailure unknown            | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"onFailure":"retry"} | onFailure
             rollback without inverse     | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"onFailure":"rollback"} | rollback.method
             inverse without name         | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"rollback":{"method":{"payload":1}}} | rollback.method.name
-            inverse of a twin patch      | {"target":{"query":"*"},"action":{"twinPatch":{"tags":{"a":1}}},"stages":[{"percent":100}],"rollback":{"method":{"name":"m"}}} | rollback
+            inverse of a twin patch      | {"target":{"query":"*"},"action":{"twinPatch":{"tags":{"a":1}}},"stages":[{"percent":100}],"rollback":{"method":{"name":"m"}}} | rollback.method
             converge without deadline    | {"target":{"query":"*"},"action":{"twinPatch":{"properties":{"desired":{"fw":"2"}}}},"stages":[{"percent":100}],"converge":{}} | converge.within
             converge on a method         | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"converge":{"within":"PT1M"}} | converge.reported
             converge without value       | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"converge":{"reported":"fw","within":"PT1M"}} | converge.equals
