@@ -152,6 +152,11 @@ public class IotRolloutComponent extends DefaultComponent {
         }
     }
 
+    /** The orchestrator if it runs, without starting it: for readers that must not send anything (the console). */
+    synchronized RolloutOrchestrator runningOrchestrator() {
+        return orchestrator;
+    }
+
     synchronized ScheduledExecutorService executor() {
         orchestrator();
         return executor;

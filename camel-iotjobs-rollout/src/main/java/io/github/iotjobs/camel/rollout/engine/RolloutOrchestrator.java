@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,6 +85,11 @@ public final class RolloutOrchestrator {
 
     public RolloutStore store() {
         return store;
+    }
+
+    /** The rollouts this orchestrator follows: the unfinished ones of its store. */
+    public Set<String> trackedRollouts() {
+        return Set.copyOf(tracked.keySet());
     }
 
     public RolloutJobs jobs() {
