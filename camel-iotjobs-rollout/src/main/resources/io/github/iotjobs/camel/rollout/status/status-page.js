@@ -37,7 +37,8 @@
 
   function decision(d) {
     const where = d.stage === undefined || d.stage === null ? "" : " stage " + d.stage;
-    return el("li", { "data-event": d.event }, time(d.at), " ", d.event + where + (d.detail ? ": " + d.detail : ""));
+    return el("li", { "data-event": d.event }, time(d.at), " ",
+      d.event + where + (d.detail ? ": " + d.detail : ""));
   }
 
   function section(r, index) {
@@ -97,7 +98,10 @@
     }
   }
 
+  // Polls at a fixed rate (the next read starts one interval after this one started, not after it answered), so a
+  // change waits at most one interval plus one answer.
   async function poll() {
+    const started = performance.now();
     try {
       const response = await fetch(jsonUrl, { cache: "no-store", headers: { Accept: "application/json" } });
       if (!response.ok) {
@@ -112,7 +116,7 @@
     } catch (e) {
       connection.textContent = "Cannot read the rollouts (" + e.message + "); retrying.";
     }
-    setTimeout(poll, refreshMillis);
+    setTimeout(poll, Math.max(0, refreshMillis - (performance.now() - started)));
   }
 
   poll();
