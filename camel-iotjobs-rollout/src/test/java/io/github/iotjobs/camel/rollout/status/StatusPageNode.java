@@ -17,6 +17,8 @@ import io.github.iotjobs.camel.IotJobsTier;
 import io.github.iotjobs.camel.rollout.IotRolloutComponent;
 import io.github.iotjobs.camel.rollout.IotRolloutConstants;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
+import io.github.iotjobs.camel.rollout.store.FileRolloutStore;
+import io.github.iotjobs.camel.rollout.store.RolloutStore;
 import io.github.iotjobs.emulator.IotJobsEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -26,7 +28,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * An application with the status page, as a user runs it: the iotjobs component on the emulator, the iotrollout
- * component on a file store, Vert.x as the platform-http engine and the {@link RolloutStatusPage} routes.
+ * component on a store, Vert.x as the platform-http engine and the {@link RolloutStatusPage} routes.
  */
 public final class StatusPageNode implements AutoCloseable {
 
@@ -41,6 +43,10 @@ public final class StatusPageNode implements AutoCloseable {
     }
 
     public static StatusPageNode start(IotJobsEmulator hub, Path storeDirectory, long refreshMillis) throws Exception {
+        return start(hub, new FileRolloutStore(storeDirectory), refreshMillis);
+    }
+
+    public static StatusPageNode start(IotJobsEmulator hub, RolloutStore store, long refreshMillis) throws Exception {
         CamelContext context = new DefaultCamelContext();
         int port = freePort();
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
@@ -55,7 +61,7 @@ public final class StatusPageNode implements AutoCloseable {
         IotRolloutComponent rollout = context.getComponent("iotrollout", IotRolloutComponent.class);
         rollout.setTier(HubTier.S3);
         rollout.setPollInterval(25);
-        rollout.setStoreDirectory(storeDirectory.toString());
+        rollout.setStore(store);
         RolloutStatusPage page = new RolloutStatusPage();
         page.setRefreshInterval(refreshMillis);
         context.addRoutes(page);
