@@ -177,6 +177,11 @@ public class IotRolloutComponent extends DefaultComponent {
         return events;
     }
 
+    /** The store in effect (the store option, a JDBC store on dataSource, or the file store), for status views. */
+    public RolloutStore rolloutStore() {
+        return orchestrator().store();
+    }
+
     @Override
     protected void doStop() throws Exception {
         stopOrchestrator();
