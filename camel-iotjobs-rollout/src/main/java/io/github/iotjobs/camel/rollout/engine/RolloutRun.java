@@ -429,6 +429,7 @@ public final class RolloutRun {
                 admission.over(chunk);
                 return;
             }
+            admission.started(chunk, paced, progress);
         }
     }
 

@@ -55,20 +55,23 @@ public final class JobAdmission {
         if (governor.holds(chunk.jobId())) {
             return true;
         }
-        boolean byRate = paced && rate != null;
-        Instant now = governor.clock().instant();
-        if (byRate && now.isBefore(paceFreeAt())) {
+        if (paced && rate != null && governor.clock().instant().isBefore(paceFreeAt())) {
             return false;
         }
-        if (!governor.tryStart(rolloutId, chunk.jobId(), chunk.devices(), createAllowed)) {
-            return false;
+        return governor.tryStart(rolloutId, chunk.jobId(), chunk.devices(), createAllowed);
+    }
+
+    /**
+     * The hub has the chunk's job: with {@code paced}, the rate's next start is counted from now (after the create
+     * answered, so never before the hub's own creation time), at the rate the devices sent before it reached.
+     */
+    public synchronized void started(ChunkProgress chunk, boolean paced, RolloutProgress progress) {
+        if (!paced || rate == null) {
+            return;
         }
-        if (byRate) {
-            double perMinute = rate.perMinute(notified(progress), succeeded(progress));
-            paceFreeAt = now.plus(Duration.ofNanos(Math.round(chunk.devices() * 60e9 / perMinute)));
-            store.saveDocument(rolloutId, PACE_DOCUMENT, "\"" + paceFreeAt + "\"");
-        }
-        return true;
+        double perMinute = rate.perMinute(notified(progress) - chunk.devices(), succeeded(progress));
+        paceFreeAt = governor.clock().instant().plus(Duration.ofNanos(Math.round(chunk.devices() * 60e9 / perMinute)));
+        store.saveDocument(rolloutId, PACE_DOCUMENT, "\"" + paceFreeAt + "\"");
     }
 
     /** The job is over, or the hub refused it (another client holds the slot): the slot is given back. */
