@@ -15,9 +15,13 @@ import javax.sql.DataSource;
 
 import io.github.iotjobs.camel.IotJobsEndpoint;
 import io.github.iotjobs.camel.IotJobsTier;
+import io.github.iotjobs.camel.client.JobsClientFactory;
 import io.github.iotjobs.camel.rollout.engine.RolloutEvents;
 import io.github.iotjobs.camel.rollout.engine.RolloutOrchestrator;
+import io.github.iotjobs.camel.rollout.governor.HubGovernor;
+import io.github.iotjobs.camel.rollout.governor.HubGovernors;
 import io.github.iotjobs.camel.rollout.port.ClientRolloutJobs;
+import io.github.iotjobs.camel.rollout.port.HubJobsBudget;
 import io.github.iotjobs.camel.rollout.port.HubTwinQueries;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
@@ -106,8 +110,9 @@ public class IotRolloutComponent extends DefaultComponent {
                     : dataSource != null ? new JdbcRolloutStore(dataSource)
                     : new FileRolloutStore(Path.of(storeDirectory));
             executor = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "iotrollout", 2);
-            orchestrator = new RolloutOrchestrator(rolloutStore, port, events, clock, hubTier.concurrentJobs(), executor,
-                    Duration.ofMillis(pollInterval), ClusterServiceHelper.lookupService(getCamelContext()).orElse(null),
+            orchestrator = new RolloutOrchestrator(rolloutStore, port, events, clock, governor(jobs),
+                    HubJobsBudget.createAllowed(jobs), executor, Duration.ofMillis(pollInterval),
+                    ClusterServiceHelper.lookupService(getCamelContext()).orElse(null),
                     approvals = new EndpointApprovalGate(getCamelContext()));
             orchestrator.start();
             if (!stopHookAdded) {
@@ -122,6 +127,13 @@ public class IotRolloutComponent extends DefaultComponent {
             }
         }
         return orchestrator;
+    }
+
+    /** The context's governor of the jobs endpoint's hub: one per service address, whichever component asks. */
+    private HubGovernor governor(IotJobsEndpoint jobs) {
+        String hub = jobs.getConfiguration().getPlatform() + " " + JobsClientFactory.serviceUrl(jobs.getConfiguration());
+        return HubGovernors.forHub(getCamelContext(), hub, () -> new HubGovernor(hub, hubTier.concurrentJobs(),
+                hubTier.deviceOperationsPerSecond(hubUnits), clock));
     }
 
     private static HubTwinQueries twinQueries(IotJobsEndpoint jobs) {

@@ -90,7 +90,7 @@ final class RolloutOperations {
 
     private RolloutPreview preview(String rolloutId, RolloutPlan plan) {
         List<FrozenStage> stages = StageResolver.resolve(plan, resolveTarget(plan));
-        return RolloutPreview.of(rolloutId, tier, units, plan.target().query() != null, stages);
+        return RolloutPreview.of(rolloutId, tier, units, plan.target().query() != null, stages, plan.rate());
     }
 
     /** Stores the rollout; false if it exists already with the same plan (a repeated start is a no-op). */

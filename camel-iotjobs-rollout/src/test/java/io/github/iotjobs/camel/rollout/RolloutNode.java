@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.github.iotjobs.camel.IotJobsComponent;
 import io.github.iotjobs.camel.IotJobsConfiguration;
@@ -45,6 +46,18 @@ final class RolloutNode implements AutoCloseable {
 
     static RolloutNode start(IotJobsEmulator hub, HubTier tier, RolloutStore store, Path storeDirectory,
             org.apache.camel.Service clusterService) throws Exception {
+        return start(hub, tier, store, storeDirectory, clusterService, context -> {
+        });
+    }
+
+    /** @param setup changes to the components' settings, applied before the context starts */
+    static RolloutNode start(IotJobsEmulator hub, HubTier tier, Path storeDirectory, Consumer<CamelContext> setup)
+            throws Exception {
+        return start(hub, tier, null, storeDirectory, null, setup);
+    }
+
+    private static RolloutNode start(IotJobsEmulator hub, HubTier tier, RolloutStore store, Path storeDirectory,
+            org.apache.camel.Service clusterService, Consumer<CamelContext> setup) throws Exception {
         CamelContext context = new DefaultCamelContext();
         if (clusterService != null) {
             context.addService(clusterService);
@@ -64,6 +77,7 @@ final class RolloutNode implements AutoCloseable {
         } else {
             rollout.setStoreDirectory(storeDirectory.toString());
         }
+        setup.accept(context);
         RolloutNode node = new RolloutNode(context);
         context.addRoutes(new RouteBuilder() {
             @Override

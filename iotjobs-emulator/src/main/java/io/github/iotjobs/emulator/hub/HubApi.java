@@ -139,7 +139,16 @@ public final class HubApi implements Handler {
 
     private Response create(String id, Request request) {
         JobSpec spec = JobRequestParser.parse(id, request.body(), clock.instant());
-        Job job = engineCall(() -> engine.create(spec));
+        Job job;
+        try {
+            job = engineCall(() -> engine.create(spec));
+        } catch (ApiException e) {
+            if (e.status() == 429) {
+                // A create refused at the concurrent-job limit is a throttled jobs operation too.
+                quotas.recordThrottled(ThrottleClass.JOBS);
+            }
+            throw e;
+        }
         return Response.json(200, job.toSparseJson());
     }
 

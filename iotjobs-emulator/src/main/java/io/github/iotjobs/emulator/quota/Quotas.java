@@ -15,8 +15,9 @@ import io.github.iotjobs.emulator.json.Json;
 
 /**
  * The hub's rate quotas for one emulator: a token bucket per throttled class (none when the class is unlimited),
- * and the counters the admin API reports: requests (operations admitted) and throttled (operations refused, or for
- * deviceOps, engine passes that found the budget spent).
+ * and the counters the admin API reports: requests (operations admitted) and throttled (operations refused, a job
+ * create refused at the concurrent-job limit included, or for deviceOps, engine passes that found the budget
+ * spent).
  */
 public final class Quotas {
 

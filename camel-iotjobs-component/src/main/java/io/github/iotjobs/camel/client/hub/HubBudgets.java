@@ -30,6 +30,11 @@ public final class HubBudgets {
                 System::nanoTime));
     }
 
+    /** The jobs operations' budget (creates, gets, cancels, listings under {@code /jobs/v2}). */
+    public RequestBudget jobs() {
+        return jobs;
+    }
+
     /** The budget the request draws on, or null for requests outside the quotas. */
     public RequestBudget of(ApiRequest request) {
         if (request.path().startsWith("/jobs/v2")) {

@@ -16,12 +16,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
+import io.github.iotjobs.camel.rollout.governor.HubGovernor;
+import io.github.iotjobs.camel.rollout.governor.JobAdmission;
+import io.github.iotjobs.camel.rollout.port.DeferredRolloutJobs;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
 import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
 import io.github.iotjobs.camel.rollout.store.RolloutProgress;
 import io.github.iotjobs.camel.rollout.store.RolloutRecord;
 import io.github.iotjobs.camel.rollout.store.RolloutStore;
+import io.github.iotjobs.camel.transport.RetryLaterException;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.cluster.CamelClusterView;
 import org.slf4j.Logger;
@@ -42,7 +47,10 @@ public final class RolloutOrchestrator {
     private final RolloutJobs jobs;
     private final RolloutEvents events;
     private final Clock clock;
-    private final int concurrentJobs;
+    private final HubGovernor governor;
+    private final BooleanSupplier createAllowed;
+    /** The port as turns use it: waits become a later turn, never a held thread. */
+    private final RolloutJobs turnJobs;
     private final ScheduledExecutorService executor;
     private final Duration interval;
     private final CamelClusterService cluster;
@@ -51,18 +59,20 @@ public final class RolloutOrchestrator {
     private ScheduledFuture<?> discovery;
     private volatile boolean stopped;
 
-    private record Tracked(RolloutRun run, ScheduledFuture<?> schedule, CamelClusterView view,
-            AtomicBoolean leading) {
+    private record Tracked(RolloutRun run, JobAdmission admission, ScheduledFuture<?> schedule,
+            CamelClusterView view, AtomicBoolean leading) {
     }
 
     public RolloutOrchestrator(RolloutStore store, RolloutJobs jobs, RolloutEvents events, Clock clock,
-            int concurrentJobs, ScheduledExecutorService executor, Duration interval, CamelClusterService cluster,
-            ApprovalGate approvals) {
+            HubGovernor governor, BooleanSupplier createAllowed, ScheduledExecutorService executor, Duration interval,
+            CamelClusterService cluster, ApprovalGate approvals) {
         this.store = store;
         this.jobs = jobs;
         this.events = events;
         this.clock = clock;
-        this.concurrentJobs = concurrentJobs;
+        this.governor = governor;
+        this.createAllowed = createAllowed;
+        this.turnJobs = new DeferredRolloutJobs(jobs);
         this.executor = executor;
         this.interval = interval;
         this.cluster = cluster;
@@ -104,16 +114,15 @@ public final class RolloutOrchestrator {
         return clock;
     }
 
-    public int concurrentJobs() {
-        return concurrentJobs;
+    /** The governor of the hub the rollouts run on, shared with every rollout component of the context. */
+    public HubGovernor governor() {
+        return governor;
     }
 
     /** A new rollout, just stored: announce it and take its first step now. */
     public CompletableFuture<Void> launch(RolloutRecord record, RolloutProgress progress) {
-        RolloutRun run = new RolloutRun(record, progress, store, jobs, events, clock, concurrentJobs, approvals);
-        track(run);
         // The node that stored the rollout announces it; its steps run where the rollout's view is led.
-        run.announceStart();
+        track(record, progress).run().announceStart();
         return nudge(record.rolloutId());
     }
 
@@ -143,8 +152,7 @@ public final class RolloutOrchestrator {
                 }
                 Optional<RolloutProgress> progress = store.progress(id);
                 if (progress.isPresent() && !progress.get().status().isFinal()) {
-                    store.record(id).ifPresent(record -> track(new RolloutRun(record, progress.get(), store, jobs,
-                            events, clock, concurrentJobs, approvals)));
+                    store.record(id).ifPresent(record -> track(record, progress.get()));
                 }
             }
         } catch (RuntimeException e) {
@@ -152,11 +160,14 @@ public final class RolloutOrchestrator {
         }
     }
 
-    private synchronized Tracked track(RolloutRun run) {
-        Tracked existing = tracked.get(run.rolloutId());
+    private synchronized Tracked track(RolloutRecord record, RolloutProgress progress) {
+        Tracked existing = tracked.get(record.rolloutId());
         if (existing != null) {
             return existing;
         }
+        JobAdmission admission = new JobAdmission(record.rolloutId(), record.plan().rate(), governor, store,
+                createAllowed);
+        RolloutRun run = new RolloutRun(record, progress, store, turnJobs, events, clock, admission, approvals);
         CamelClusterView view = null;
         if (cluster != null) {
             try {
@@ -169,8 +180,9 @@ public final class RolloutOrchestrator {
         ScheduledFuture<?> schedule = executor.scheduleWithFixedDelay(() -> step(self[0]), interval.toMillis(),
                 interval.toMillis(), TimeUnit.MILLISECONDS);
         // A run tracked here starts from the store; after that, only a regained leadership makes it read again.
-        self[0] = new Tracked(run, schedule, view, new AtomicBoolean(false));
+        self[0] = new Tracked(run, admission, schedule, view, new AtomicBoolean(false));
         tracked.put(run.rolloutId(), self[0]);
+        governor.onFree(run.rolloutId(), () -> nudge(run.rolloutId()));
         LOG.debug("Rollout {} tracked", run.rolloutId());
         return self[0];
     }
@@ -184,11 +196,19 @@ public final class RolloutOrchestrator {
             return;
         }
         RolloutRun run = entry.run();
+        boolean completed = false;
         try {
+            entry.admission().beginTurn(run.progress());
             run.step(!entry.leading().getAndSet(true));
+            completed = true;
+        } catch (RetryLaterException e) {
+            LOG.debug("Rollout {}: the hub's budget is used up; the turn goes on in {} ms or later", run.rolloutId(),
+                    e.getDelay().toMillis());
         } catch (Exception e) {
             LOG.warn("Rollout {}: step failed, retried in {}: {}", run.rolloutId(), interval, e.getMessage());
             LOG.debug("Rollout {} step failure", run.rolloutId(), e);
+        } finally {
+            entry.admission().endTurn(completed);
         }
         if (run.isFinal()) {
             untrack(run.rolloutId());
@@ -205,6 +225,7 @@ public final class RolloutOrchestrator {
             return;
         }
         entry.schedule().cancel(false);
+        entry.admission().close();
         if (entry.view() != null) {
             try {
                 cluster.releaseView(entry.view());

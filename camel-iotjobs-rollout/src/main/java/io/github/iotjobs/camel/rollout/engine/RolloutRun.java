@@ -19,6 +19,7 @@ import io.github.iotjobs.camel.model.DeviceJob;
 import io.github.iotjobs.camel.model.IotJob;
 import io.github.iotjobs.camel.model.JobStatistics;
 import io.github.iotjobs.camel.client.Page;
+import io.github.iotjobs.camel.rollout.governor.JobAdmission;
 import io.github.iotjobs.camel.rollout.plan.OnFailure;
 import io.github.iotjobs.camel.rollout.plan.RolloutAction;
 import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
@@ -54,7 +55,7 @@ public final class RolloutRun {
     private final RolloutJobs jobs;
     private final RolloutEvents events;
     private final Clock clock;
-    private final int concurrentJobs;
+    private final JobAdmission admission;
     private RolloutProgress progress;
     /** Device results already emitted for the running stage's jobs, so a re-read emits nothing twice. */
     private final Set<String> emitted = new HashSet<>();
@@ -65,14 +66,14 @@ public final class RolloutRun {
     private final ApprovalGate approvals;
 
     public RolloutRun(RolloutRecord record, RolloutProgress progress, RolloutStore store, RolloutJobs jobs,
-            RolloutEvents events, Clock clock, int concurrentJobs, ApprovalGate approvals) {
+            RolloutEvents events, Clock clock, JobAdmission admission, ApprovalGate approvals) {
         this.record = record;
         this.progress = progress;
         this.store = store;
         this.jobs = jobs;
         this.events = events;
         this.clock = clock;
-        this.concurrentJobs = concurrentJobs;
+        this.admission = admission;
         this.approvals = approvals;
         this.rollback = new RollbackPlanner(record, store, jobs);
         this.convergence = record.plan().converge() != null ? new Convergence(record.plan(), jobs) : null;
@@ -221,6 +222,9 @@ public final class RolloutRun {
             chunk.counts(stats.succeededCount(), stats.failedCount());
         }
         chunk.state(job.isTerminal() ? State.done : State.running);
+        if (job.isTerminal()) {
+            admission.over(chunk);
+        }
     }
 
     private void reportDeviceResults() throws IotJobsOperationFailedException {
@@ -405,27 +409,27 @@ public final class RolloutRun {
     }
 
     private void createJobs() throws IotJobsOperationFailedException {
-        createJobs(progress.chunks(), stageJobs());
+        createJobs(progress.chunks(), stageJobs(), true);
     }
 
-    private void createJobs(List<ChunkProgress> chunks, JobSource source) throws IotJobsOperationFailedException {
-        long active = chunks.stream()
-                .filter(c -> c.state() == State.running || c.state() == State.creating).count();
+    /** Creates the chunks' jobs in order, as the hub's governor (and with {@code paced}, the plan's rate) admits. */
+    private void createJobs(List<ChunkProgress> chunks, JobSource source, boolean paced)
+            throws IotJobsOperationFailedException {
         for (ChunkProgress chunk : chunks) {
-            if (active >= concurrentJobs) {
+            if (chunk.state() != State.pending && chunk.state() != State.creating) {
+                continue;
+            }
+            if (!admission.admit(chunk, paced, progress)) {
                 if (chunk.state() == State.pending) {
                     source.prepare(chunk.chunk());
                 }
                 return;
             }
-            if (chunk.state() == State.pending || chunk.state() == State.creating) {
-                if (!create(source, chunk)) {
-                    return;
-                }
-                if (chunk.state() != State.done) {
-                    active++;
-                }
+            if (!create(source, chunk)) {
+                admission.over(chunk);
+                return;
             }
+            admission.started(chunk, paced, progress);
         }
     }
 
@@ -565,7 +569,7 @@ public final class RolloutRun {
             decide(RolloutEventType.rolledBack, progress.stage(), detail);
             return;
         }
-        createJobs(chunks, rollbackJobs());
+        createJobs(chunks, rollbackJobs(), false);
     }
 
     /** Per stage up to the running one, how many of its chunks were sent to the hub. */

@@ -36,7 +36,7 @@ public final class PlanReader {
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private static final Set<String> PLAN_FIELDS = Set.of("target", "action", "stages", "successThreshold",
-            "failureThreshold", "onFailure", "stageTimeout", "rollback", "converge", "approval");
+            "failureThreshold", "onFailure", "stageTimeout", "rollback", "converge", "approval", "rate");
 
     private PlanReader() {
     }
@@ -89,7 +89,41 @@ public final class PlanReader {
                 share("failureThreshold", plan.get("failureThreshold")),
                 onFailure(plan.get("onFailure")), duration("stageTimeout", plan.get("stageTimeout")),
                 rollback(plan.get("rollback")), converge(plan.get("converge")),
-                text("approval", plan.get("approval")));
+                text("approval", plan.get("approval")), rate(plan.get("rate")));
+    }
+
+    private static RolloutRate rate(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        ObjectNode rate = object("rate", node);
+        knownFields("rate.", rate, Set.of("devicesPerMinute", "baseRatePerMinute", "incrementFactor",
+                "rateIncreaseCriteria", "maximumPerMinute"));
+        RolloutRate.RateIncrease increase = null;
+        JsonNode criteria = rate.get("rateIncreaseCriteria");
+        if (criteria != null && !criteria.isNull()) {
+            ObjectNode c = object("rate.rateIncreaseCriteria", criteria);
+            knownFields("rate.rateIncreaseCriteria.", c, Set.of("numberOfNotifiedDevices",
+                    "numberOfSucceededDevices"));
+            increase = new RolloutRate.RateIncrease(
+                    wholeNumber("rate.rateIncreaseCriteria.numberOfNotifiedDevices", c.get("numberOfNotifiedDevices")),
+                    wholeNumber("rate.rateIncreaseCriteria.numberOfSucceededDevices",
+                            c.get("numberOfSucceededDevices")));
+        }
+        return new RolloutRate(wholeNumber("rate.devicesPerMinute", rate.get("devicesPerMinute")),
+                wholeNumber("rate.baseRatePerMinute", rate.get("baseRatePerMinute")),
+                number("rate.incrementFactor", rate.get("incrementFactor"), 1, "a factor such as 2 or 1.5"),
+                increase, wholeNumber("rate.maximumPerMinute", rate.get("maximumPerMinute")));
+    }
+
+    private static Integer wholeNumber(String field, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new RolloutPlanException(field, "a whole number of devices, not " + node);
+        }
+        return node.intValue();
     }
 
     private static RolloutTarget target(JsonNode node) {

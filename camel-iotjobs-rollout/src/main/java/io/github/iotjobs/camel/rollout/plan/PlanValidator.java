@@ -47,6 +47,7 @@ public final class PlanValidator {
         if (plan.approval() != null && plan.approval().isBlank()) {
             throw new RolloutPlanException("approval", "manual, or the URI of a Camel endpoint such as direct:approve");
         }
+        RateValidator.validate(plan.rate());
     }
 
     private static void converge(RolloutPlan plan) {

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                         job does
  * @param approval         who lets a rollout go on after a passed gate: {@code manual} (the {@code approve}
  *                         operation) or a Camel endpoint URI asked with the stage's summary; null: nobody
+ * @param rate             how many devices a minute the rollout reaches (constant or ramping); null: as many as
+ *                         the hub's quotas allow
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutPlan(
@@ -39,7 +41,8 @@ public record RolloutPlan(
         Duration stageTimeout,
         RollbackAction rollback,
         ConvergeSpec converge,
-        String approval) {
+        String approval,
+        RolloutRate rate) {
 
     public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
 

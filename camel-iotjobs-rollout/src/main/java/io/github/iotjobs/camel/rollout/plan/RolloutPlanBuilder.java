@@ -25,6 +25,7 @@ public final class RolloutPlanBuilder {
     private RollbackAction rollback;
     private ConvergeSpec converge;
     private String approval;
+    private RolloutRate rate;
 
     RolloutPlanBuilder() {
     }
@@ -117,9 +118,21 @@ public final class RolloutPlanBuilder {
         return this;
     }
 
+    /** A constant rate: at most this many devices reached per minute. */
+    public RolloutPlanBuilder rate(int devicesPerMinute) {
+        rate = RolloutRate.constant(devicesPerMinute);
+        return this;
+    }
+
+    /** A constant or ramping rate ({@code baseRatePerMinute}, {@code incrementFactor}, ...). */
+    public RolloutPlanBuilder rate(RolloutRate value) {
+        rate = value;
+        return this;
+    }
+
     public RolloutPlan build() {
         RolloutPlan plan = new RolloutPlan(target, action, List.copyOf(stages), successThreshold, failureThreshold,
-                onFailure, stageTimeout, rollback, converge, approval);
+                onFailure, stageTimeout, rollback, converge, approval, rate);
         PlanValidator.validate(plan);
         return plan;
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.github.iotjobs.camel.rollout.plan.RolloutRate;
+
 /**
  * The exact devices of one stage, fixed when the rollout starts, split into chunks of one hub job each.
  *
@@ -20,6 +22,12 @@ public record FrozenStage(int index, List<String> deviceIds, List<Integer> chunk
 
     public static FrozenStage of(int index, List<String> deviceIds) {
         return new FrozenStage(index, Collections.unmodifiableList(deviceIds), DeviceIdQuery.chunkEnds(deviceIds));
+    }
+
+    /** A stage chunked for the plan's rate; {@code before}: the devices of the stages before it. */
+    public static FrozenStage of(int index, List<String> deviceIds, RolloutRate rate, long before) {
+        return new FrozenStage(index, Collections.unmodifiableList(deviceIds),
+                RateChunks.chunkEnds(deviceIds, rate, before));
     }
 
     public int size() {

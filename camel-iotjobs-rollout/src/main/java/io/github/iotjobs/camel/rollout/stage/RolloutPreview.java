@@ -9,13 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.iotjobs.camel.rollout.plan.RolloutRate;
+
 /**
  * The dry run of a rollout: the exact devices and job ids of each stage and how long the hub's quotas make it take.
  * Nothing is sent to a device to compute it.
  *
  * @param resolveDuration   the time the tier's query quota needs to resolve the target (query targets only)
  * @param estimatedDuration the time the stages need at the tier's device-operation rate and concurrent-job limit,
- *                          with gates that pass at once
+ *                          and at the plan's rate, with gates that pass at once
  */
 public record RolloutPreview(
         String rolloutId,
@@ -38,8 +40,9 @@ public record RolloutPreview(
     /** Hub queries return at most this many device ids per page. */
     static final int QUERY_PAGE = 1000;
 
+    /** @param rate the plan's rate, or null: as fast as the quotas allow */
     public static RolloutPreview of(String rolloutId, HubTier tier, int units, boolean queriedTarget,
-            List<FrozenStage> frozen) {
+            List<FrozenStage> frozen, RolloutRate rate) {
         List<StagePreview> stages = new ArrayList<>(frozen.size());
         int devices = 0;
         int jobs = 0;
@@ -48,7 +51,8 @@ public record RolloutPreview(
             int waves = (stage.chunkCount() + tier.concurrentJobs() - 1) / tier.concurrentJobs();
             double deviceSeconds = stage.size() / tier.deviceOperationsPerSecond(units);
             double createSeconds = stage.chunkCount() * 60.0 / tier.jobOperationsPerMinute(units);
-            Duration time = seconds(Math.max(deviceSeconds, createSeconds));
+            double rateSeconds = rate == null ? 0 : rateSeconds(rate, devices, stage.size());
+            Duration time = seconds(Math.max(Math.max(deviceSeconds, createSeconds), rateSeconds));
             stages.add(new StagePreview(stage.index(), stage.size(), stage.deviceIds(), stage.jobIds(rolloutId), waves,
                     time));
             devices += stage.size();
@@ -59,6 +63,24 @@ public record RolloutPreview(
                 ? seconds(((devices + QUERY_PAGE - 1) / QUERY_PAGE) * 60.0 / tier.queriesPerMinute(units))
                 : Duration.ZERO;
         return new RolloutPreview(rolloutId, tier, units, devices, jobs, tier.concurrentJobs(), resolve, total, stages);
+    }
+
+    /**
+     * The time the rate takes to reach {@code count} devices after the first {@code before}, counting every device
+     * as succeeded (a ramp on succeeded devices then grows as one on notified devices).
+     */
+    static double rateSeconds(RolloutRate rate, long before, long count) {
+        RolloutRate.RateIncrease steps = rate.rateIncreaseCriteria();
+        long every = steps == null ? Long.MAX_VALUE
+                : steps.numberOfNotifiedDevices() != null ? steps.numberOfNotifiedDevices()
+                : steps.numberOfSucceededDevices();
+        double seconds = 0;
+        for (long at = before, end = before + count; at < end;) {
+            long stepEnd = every == Long.MAX_VALUE ? end : Math.min(end, (at / every + 1) * every);
+            seconds += (stepEnd - at) * 60.0 / rate.perMinute(at, at);
+            at = stepEnd;
+        }
+        return seconds;
     }
 
     private static Duration seconds(double value) {

@@ -40,7 +40,7 @@ public final class StageResolver {
                 throw new RolloutPlanException("stages[" + i + "]", "has no device left: the stages before it already"
                         + " cover " + covered + " of the " + devices.size() + " target devices");
             }
-            stages.add(FrozenStage.of(i, new ArrayList<>(devices.subList(covered, end))));
+            stages.add(FrozenStage.of(i, new ArrayList<>(devices.subList(covered, end)), plan.rate(), covered));
             covered = end;
         }
         return stages;

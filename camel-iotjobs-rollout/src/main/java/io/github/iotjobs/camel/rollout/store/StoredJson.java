@@ -43,8 +43,10 @@ final class StoredJson {
 
     static RolloutRecord record(Head head, List<List<String>> stageDevices) {
         List<FrozenStage> stages = new ArrayList<>(stageDevices.size());
+        long before = 0;
         for (int i = 0; i < stageDevices.size(); i++) {
-            stages.add(FrozenStage.of(i, stageDevices.get(i)));
+            stages.add(FrozenStage.of(i, stageDevices.get(i), head.plan().rate(), before));
+            before += stageDevices.get(i).size();
         }
         return new RolloutRecord(head.rolloutId(), head.plan(), stages, head.createdAt());
     }
