@@ -6,6 +6,7 @@
 package io.github.iotjobs.camel.rollout;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +46,12 @@ final class RolloutNode implements AutoCloseable {
 
     static RolloutNode start(IotJobsEmulator hub, HubTier tier, RolloutStore store, Path storeDirectory,
             org.apache.camel.Service clusterService) throws Exception {
+        return start(hub, tier, store, storeDirectory, clusterService, null);
+    }
+
+    /** @param clock the rollout component's clock (the emulator's manual clock, so both move together); null: UTC */
+    static RolloutNode start(IotJobsEmulator hub, HubTier tier, RolloutStore store, Path storeDirectory,
+            org.apache.camel.Service clusterService, Clock clock) throws Exception {
         CamelContext context = new DefaultCamelContext();
         if (clusterService != null) {
             context.addService(clusterService);
@@ -59,6 +66,9 @@ final class RolloutNode implements AutoCloseable {
         IotRolloutComponent rollout = context.getComponent("iotrollout", IotRolloutComponent.class);
         rollout.setTier(tier);
         rollout.setPollInterval(25);
+        if (clock != null) {
+            rollout.setClock(clock);
+        }
         if (store != null) {
             rollout.setStore(store);
         } else {

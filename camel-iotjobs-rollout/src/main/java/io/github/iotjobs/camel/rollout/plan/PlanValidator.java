@@ -47,6 +47,8 @@ public final class PlanValidator {
         if (plan.approval() != null && plan.approval().isBlank()) {
             throw new RolloutPlanException("approval", "manual, or the URI of a Camel endpoint such as direct:approve");
         }
+        RetryAndWindowRules.retries(plan);
+        RetryAndWindowRules.window(plan.window());
     }
 
     private static void converge(RolloutPlan plan) {

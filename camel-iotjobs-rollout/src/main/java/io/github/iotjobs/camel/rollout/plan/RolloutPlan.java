@@ -27,6 +27,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                         job does
  * @param approval         who lets a rollout go on after a passed gate: {@code manual} (the {@code approve}
  *                         operation) or a Camel endpoint URI asked with the stage's summary; null: nobody
+ * @param retries          per-device retries of failed devices, within a budget per stage; null: none
+ * @param window           the device-local maintenance window devices are changed in; null: any time
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutPlan(
@@ -39,7 +41,9 @@ public record RolloutPlan(
         Duration stageTimeout,
         RollbackAction rollback,
         ConvergeSpec converge,
-        String approval) {
+        String approval,
+        RetrySpec retries,
+        WindowSpec window) {
 
     public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
 
