@@ -16,6 +16,7 @@ import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.stage.RolloutPreview;
 import io.github.iotjobs.camel.rollout.stage.RolloutPreview.ZoneStart;
 import io.github.iotjobs.camel.rollout.store.RolloutStatus;
+import io.github.iotjobs.camel.rollout.store.RolloutStore;
 import io.github.iotjobs.emulator.IotJobsEmulator;
 import io.github.iotjobs.emulator.ManualClock;
 import io.github.iotjobs.emulator.Tier;
@@ -106,6 +107,39 @@ class WindowTest {
                     == RolloutStatus.COMPLETED);
             assertThat(IntStream.range(0, 12).allMatch(i -> patched(hub, i))).isTrue();
         }
+    }
+
+    /**
+     * Stops the orchestrator while devices wait for their window; the one started later on the same store runs each
+     * zone's chunks in their windows, every device changed once.
+     */
+    static void resumesAWaitingWindow(RolloutStore store, Path dir) throws Exception {
+        ManualClock clock = new ManualClock(BERLIN_OPEN);
+        try (IotJobsEmulator hub = hub(clock, 0)) {
+            try (RolloutNode first = RolloutNode.start(hub, HubTier.S1, store, dir, null, clock)) {
+                first.call("later", IotRolloutOperations.start, plan(NIGHT));
+                await().atMost(WAIT).until(() -> "done".equals(first.call("later", IotRolloutOperations.get, null)
+                        .jobs().get(1).state()));
+            }
+            clock.set(NEW_YORK_OPENS);
+            try (RolloutNode second = RolloutNode.start(hub, HubTier.S1, store, dir, null, clock)) {
+                await().atMost(WAIT).until(() -> second.call("later", IotRolloutOperations.get, null).stage() == 1
+                        && IntStream.range(0, 12).filter(i -> i % 2 == 1).allMatch(i -> patched(hub, i)));
+                clock.set(BERLIN_OPENS_AGAIN);
+                await().atMost(WAIT).until(() -> second.call("later", IotRolloutOperations.get, null).status()
+                        == RolloutStatus.COMPLETED);
+            }
+            for (int i = 0; i < 12; i++) {
+                assertThat(hub.twin(device(i)).orElseThrow().desiredVersion()).as(device(i)).isEqualTo(2);
+            }
+            assertThat(hub.engine().jobs()).extracting(j -> j.spec().jobId()).containsExactlyInAnyOrder(
+                    "ro-later-s0-c0", "ro-later-s0-c1", "ro-later-s1-c0", "ro-later-s1-c1");
+        }
+    }
+
+    @Test
+    void aRestartedOrchestratorKeepsTheZoneGroupsFromTheFileStore() throws Exception {
+        resumesAWaitingWindow(null, storeDir);
     }
 
     @Test
