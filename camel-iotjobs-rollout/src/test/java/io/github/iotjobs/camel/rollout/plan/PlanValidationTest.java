@@ -5,6 +5,7 @@
  */
 package io.github.iotjobs.camel.rollout.plan;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,35 @@ class PlanValidationTest {
         assertThatThrownBy(() -> PlanReader.read(plan)).isInstanceOf(RolloutPlanException.class)
                 .satisfies(e -> assertThat(((RolloutPlanException) e).getField()).isEqualTo(field))
                 .hasMessageStartingWith(field + ": ");
+    }
+
+    @Test
+    void retriesAndWindowReadTheSameFromJsonYamlAndTheBuilder() {
+        RolloutPlan json = PlanReader.read("""
+                {"target": {"query": "*"}, "action": {"method": {"name": "install"}}, "stages": [{"percent": 100}],
+                 "retries": {"count": 3, "backoff": "PT1M", "multiplier": 1.5, "budget": "10%"},
+                 "window": {"start": "22:00", "end": "04:00", "zoneTag": "tags.site.tz", "defaultZone": "UTC"}}
+                """);
+        RolloutPlan yaml = PlanReader.read("""
+                target: {query: "*"}
+                action: {method: {name: install}}
+                stages: [{percent: 100}]
+                retries: {count: 3, backoff: PT1M, multiplier: 1.5, budget: 10%}
+                window: {start: "22:00", end: "04:00", zoneTag: tags.site.tz, defaultZone: UTC}
+                """);
+        RolloutPlan built = RolloutPlan.builder().targetQuery("*").method("install", null).stagePercent(100)
+                .retries(new RetrySpec(3, Duration.ofMinutes(1), 1.5, "10%"))
+                .window(new WindowSpec("22:00", "04:00", "tags.site.tz", "UTC")).build();
+        assertThat(PlanReader.toTree(yaml)).isEqualTo(PlanReader.toTree(json));
+        assertThat(PlanReader.toTree(built)).isEqualTo(PlanReader.toTree(json));
+        assertThat(PlanReader.toTree(PlanReader.read(PlanReader.toTree(json)))).isEqualTo(PlanReader.toTree(json));
+        assertThat(json.retries().backoffBefore(1)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(json.retries().backoffBefore(3)).isEqualTo(Duration.ofSeconds(135));
+        assertThat(json.retries().budgetOf(25)).isEqualTo(2);
+        RetrySpec count = PlanReader.read(GOOD.replace("\"stageTimeout\"", "\"retries\": {\"count\": 1,"
+                + " \"budget\": 5}, \"stageTimeout\"")).retries();
+        assertThat(count.budgetOf(1000)).isEqualTo(5);
+        assertThat(count.backoffBefore(1)).isEqualTo(RetrySpec.DEFAULT_BACKOFF);
     }
 
     @Test
