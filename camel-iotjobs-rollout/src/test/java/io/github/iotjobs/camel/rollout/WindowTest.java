@@ -143,6 +143,24 @@ class WindowTest {
     }
 
     @Test
+    void aRollbackRestoresTheDevicesChangedInTheirWindowAndLeavesTheWaitingOnes() throws Exception {
+        ManualClock clock = new ManualClock(BERLIN_OPEN);
+        try (IotJobsEmulator hub = hub(clock, 0);
+                RolloutNode node = RolloutNode.start(hub, HubTier.S1, null, storeDir, null, clock)) {
+            String plan = plan(NIGHT).replace("\"window\":", "\"rollback\": {}, \"window\":");
+            node.call("undo", IotRolloutOperations.start, plan);
+            await().atMost(WAIT).until(() -> patched(hub, 0));
+            node.call("undo", IotRolloutOperations.rollback, null);
+            await().atMost(WAIT).until(() -> node.call("undo", IotRolloutOperations.get, null).status()
+                    == RolloutStatus.ROLLED_BACK);
+            assertThat(patched(hub, 0)).isFalse();
+            assertThat(hub.twin(device(0)).orElseThrow().desiredVersion()).isEqualTo(3);
+            assertThat(hub.twin(device(1)).orElseThrow().desiredVersion()).isEqualTo(1);
+            assertThat(hub.engine().job("ro-undo-s0-c0")).isEmpty();
+        }
+    }
+
+    @Test
     void thePreviewShowsWhenEachZoneGroupOfEachStageCanRun() throws Exception {
         ManualClock clock = new ManualClock(BERLIN_OPEN);
         try (IotJobsEmulator hub = hub(clock, 0);

@@ -638,8 +638,9 @@ public final class RolloutRun {
         for (int s = 0; s < progress.stage(); s++) {
             sent[s] = record.stages().get(s).chunkCount();
         }
-        // Chunks are sent in order: the running stage's sent ones come first.
-        sent[progress.stage()] = (int) progress.chunks().stream().filter(c -> c.state() != State.pending).count();
+        // Chunks are sent in order, but for those a maintenance window holds back: the sent ones lie in this prefix.
+        sent[progress.stage()] = progress.chunks().stream().filter(c -> c.state() != State.pending)
+                .mapToInt(c -> c.chunk() + 1).max().orElse(0);
         return sent;
     }
 
