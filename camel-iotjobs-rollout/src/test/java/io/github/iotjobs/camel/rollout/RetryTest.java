@@ -160,6 +160,28 @@ class RetryTest {
         }
     }
 
+    @Test
+    void aDeviceOfflineForItsFirstCallIsRetriedOnceItIsBack() throws Exception {
+        ManualClock clock = clock();
+        try (IotJobsEmulator hub = hub(clock, MethodBehavior.ok());
+                RolloutNode node = RolloutNode.start(hub, HubTier.S1, null, storeDir, null, clock)) {
+            hub.setConnected(device(5), false);
+            node.call("offline", IotRolloutOperations.start,
+                    plan("{\"count\": 1, \"backoff\": \"PT10M\"}", "\"successThreshold\": 1.0"));
+            await().atMost(WAIT).until(() -> decisions(node, "offline", RolloutEventType.devicesRetried).size() == 1);
+            // The hub gave up on the offline device (no connect timeout): its row failed with a timeout.
+            assertThat(node.deviceResults("offline")).isEqualTo(10);
+            hub.setConnected(device(5), true);
+            clock.advance(Duration.ofMinutes(10));
+            await().atMost(WAIT).until(() -> node.call("offline", IotRolloutOperations.get, null).status()
+                    == RolloutStatus.COMPLETED);
+            StageOutcome outcome = node.call("offline", IotRolloutOperations.get, null).passedStages().get(0);
+            assertThat(outcome.succeeded()).isEqualTo(10);
+            assertThat(outcome.failed()).isZero();
+            assertThat(node.deviceResults("offline")).isEqualTo(11);
+        }
+    }
+
     /** Stops the orchestrator while a retry waits for its backoff; a new one on the same store goes on. */
     static void resumesAWaitingRetry(RolloutStore store, Path dir) throws Exception {
         ManualClock clock = clock();
