@@ -120,6 +120,7 @@ class AdminApiTest {
         assertError(admin("POST", "faults", "{\"status\":503,\"path\":\"[\"}"), 400, "path");
         assertError(admin("POST", "faults", "{\"status\":503,\"times\":0}"), 400, "times");
         assertError(admin("PUT", "methods/reboot", "{\"failureRate\":2}"), 400, "failureRate");
+        assertError(admin("PUT", "methods/reboot", "{\"failFirst\":{\"device-000001\":0}}"), 400, "failFirst");
         assertError(admin("PUT", "devices/device-000001/connection", "{}"), 400, "connected");
         assertError(admin("PUT", "devices/nope/connection", "{\"connected\":true}"), 404, "nope");
         assertError(admin("POST", "clock/advance", "{\"duration\":\"-PT1S\"}"), 400, "duration");

@@ -8,6 +8,8 @@ package io.github.iotjobs.emulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iotjobs.emulator.engine.MethodBehavior;
@@ -36,6 +38,8 @@ class JobLifecycleTest {
                 .method("reboot", MethodBehavior.ok().withLatency(Duration.ofSeconds(10))
                         .withResponse(200, Json.object().put("rebooted", true)))
                 .method("flaky", MethodBehavior.ok().withFailureRate(1.0))
+                .method("transient", MethodBehavior.ok().withFailFirst("device-000001", 1)
+                        .withFailFirst("device-000002", Integer.MAX_VALUE))
                 .start();
         hub = new HubClient(emulator);
     }
@@ -162,6 +166,29 @@ class JobLifecycleTest {
                 .isEqualTo("Timed out waiting for the response from device.");
         assertThat(hub.getJob("ping").at("/deviceJobStatistics/succeededCount").asInt()).isEqualTo(1);
         assertThat(hub.getJob("flaky").at("/deviceJobStatistics/failedCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void scriptedDevicesFailTheirFirstCallsThenAnswer() {
+        String condition = "deviceId IN ['device-000001','device-000002','device-000004']";
+        for (String id : new String[] {"device-000001", "device-000002", "device-000004"}) {
+            emulator.setConnected(id, true);
+        }
+        hub.createJob("t1", HubClient.methodJob("t1", condition, "transient", null, 60));
+        emulator.tick();
+        assertThat(failedDevices("t1")).containsExactlyInAnyOrder("device-000001", "device-000002");
+
+        hub.createJob("t2", HubClient.methodJob("t2", condition, "transient", null, 60));
+        emulator.tick();
+        assertThat(failedDevices("t2")).containsExactly("device-000002");
+        assertThat(hub.getJob("t2").at("/deviceJobStatistics/succeededCount").asInt()).isEqualTo(2);
+    }
+
+    private List<String> failedDevices(String jobId) {
+        List<String> ids = new ArrayList<>();
+        HubClient.json(hub.query("SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + jobId
+                + "' AND devices.jobs.status = 'failed'")).forEach(row -> ids.add(row.get("deviceId").asText()));
+        return ids;
     }
 
     @Test

@@ -20,7 +20,8 @@ public final class IotRolloutConstants {
     public static final String ROLLOUT_ID = PREFIX + "Id";
     @Metadata(label = "consumer", description = "The event: rolloutStarted, stageStarted, gatePassed, gateFailed,"
                                                 + " approvalRequested, approved, paused, resumed, aborted,"
-                                                + " rollbackStarted, rolledBack, completed or deviceResult.",
+                                                + " rollbackStarted, rolledBack, completed, devicesRetried,"
+                                                + " retriesExhausted or deviceResult.",
               javaType = "String")
     public static final String EVENT = PREFIX + "Event";
     @Metadata(description = "The stage the event or answer concerns, from 0.", javaType = "Integer")

@@ -27,6 +27,8 @@ import io.github.iotjobs.camel.rollout.store.RolloutCommand;
 import io.github.iotjobs.camel.rollout.store.RolloutProgress;
 import io.github.iotjobs.camel.rollout.store.RolloutRecord;
 import io.github.iotjobs.camel.rollout.store.RolloutStore;
+import io.github.iotjobs.camel.rollout.window.WindowPreview;
+import io.github.iotjobs.camel.rollout.window.ZoneGrouping;
 
 /** The producer's operations; input is checked on the caller's thread, the work runs on the executor. */
 final class RolloutOperations {
@@ -90,7 +92,23 @@ final class RolloutOperations {
 
     private RolloutPreview preview(String rolloutId, RolloutPlan plan) {
         List<FrozenStage> stages = StageResolver.resolve(plan, resolveTarget(plan));
-        return RolloutPreview.of(rolloutId, tier, units, plan.target().query() != null, stages, plan.rate());
+        ZoneGrouping.Zoned zoned = groupByZone(plan, stages);
+        RolloutPreview preview = RolloutPreview.of(rolloutId, tier, units, plan.target().query() != null,
+                zoned != null ? zoned.stages() : stages, plan.rate());
+        return zoned == null ? preview : WindowPreview.withWindows(preview, plan.window(), zoned.segments(),
+                orchestrator.clock().instant());
+    }
+
+    /** With a maintenance window, the stages regrouped by their devices' time zones; null without. */
+    private ZoneGrouping.Zoned groupByZone(RolloutPlan plan, List<FrozenStage> stages) {
+        if (plan.window() == null) {
+            return null;
+        }
+        try {
+            return ZoneGrouping.group(plan.window(), stages, orchestrator.jobs());
+        } catch (IotJobsOperationFailedException e) {
+            throw new CompletionException(e);
+        }
     }
 
     /** Stores the rollout; false if it exists already with the same plan (a repeated start is a no-op). */
@@ -100,8 +118,13 @@ final class RolloutOperations {
             return samePlanOrFail(existing.get(), plan);
         }
         List<FrozenStage> stages = StageResolver.resolve(plan, resolveTarget(plan));
-        RolloutRecord record = new RolloutRecord(rolloutId, plan, stages, orchestrator.clock().instant());
+        ZoneGrouping.Zoned zoned = groupByZone(plan, stages);
+        RolloutRecord record = new RolloutRecord(rolloutId, plan, zoned != null ? zoned.stages() : stages,
+                orchestrator.clock().instant());
         RolloutProgress progress = RolloutRun.initialProgress(record, record.createdAt());
+        if (zoned != null) {
+            progress.zoneSegments(zoned.segments());
+        }
         if (store.create(record, progress)) {
             return true;
         }

@@ -37,4 +37,14 @@ class JdbcRestartTest {
     void aStoppedContextResumesFromPostgreSql() throws Exception {
         RestartTest.stopMidStageAndResume(new JdbcRolloutStore(postgres.getPostgresDatabase()), dir);
     }
+
+    @Test
+    void aWaitingRetryResumesFromPostgreSql() throws Exception {
+        RetryTest.resumesAWaitingRetry(new JdbcRolloutStore(postgres.getPostgresDatabase()), dir);
+    }
+
+    @Test
+    void zoneGroupsWaitingForTheirWindowResumeFromPostgreSql() throws Exception {
+        WindowTest.resumesAWaitingWindow(new JdbcRolloutStore(postgres.getPostgresDatabase()), dir);
+    }
 }

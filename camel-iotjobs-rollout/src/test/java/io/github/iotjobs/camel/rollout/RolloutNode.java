@@ -6,6 +6,7 @@
 package io.github.iotjobs.camel.rollout;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,18 +47,25 @@ final class RolloutNode implements AutoCloseable {
 
     static RolloutNode start(IotJobsEmulator hub, HubTier tier, RolloutStore store, Path storeDirectory,
             org.apache.camel.Service clusterService) throws Exception {
-        return start(hub, tier, store, storeDirectory, clusterService, context -> {
+        return startNode(hub, tier, store, storeDirectory, clusterService, null, context -> {
         });
     }
 
     /** @param setup changes to the components' settings, applied before the context starts */
     static RolloutNode start(IotJobsEmulator hub, HubTier tier, Path storeDirectory, Consumer<CamelContext> setup)
             throws Exception {
-        return start(hub, tier, null, storeDirectory, null, setup);
+        return startNode(hub, tier, null, storeDirectory, null, null, setup);
     }
 
-    private static RolloutNode start(IotJobsEmulator hub, HubTier tier, RolloutStore store, Path storeDirectory,
-            org.apache.camel.Service clusterService, Consumer<CamelContext> setup) throws Exception {
+    /** @param clock the rollout component's clock (the emulator's manual clock, so both move together); null: UTC */
+    static RolloutNode start(IotJobsEmulator hub, HubTier tier, RolloutStore store, Path storeDirectory,
+            org.apache.camel.Service clusterService, Clock clock) throws Exception {
+        return startNode(hub, tier, store, storeDirectory, clusterService, clock, context -> {
+        });
+    }
+
+    private static RolloutNode startNode(IotJobsEmulator hub, HubTier tier, RolloutStore store, Path storeDirectory,
+            org.apache.camel.Service clusterService, Clock clock, Consumer<CamelContext> setup) throws Exception {
         CamelContext context = new DefaultCamelContext();
         if (clusterService != null) {
             context.addService(clusterService);
@@ -72,6 +80,9 @@ final class RolloutNode implements AutoCloseable {
         IotRolloutComponent rollout = context.getComponent("iotrollout", IotRolloutComponent.class);
         rollout.setTier(tier);
         rollout.setPollInterval(25);
+        if (clock != null) {
+            rollout.setClock(clock);
+        }
         if (store != null) {
             rollout.setStore(store);
         } else {

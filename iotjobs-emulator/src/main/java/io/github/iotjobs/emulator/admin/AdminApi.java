@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -187,7 +188,10 @@ public final class AdminApi implements Handler {
         return fault;
     }
 
-    /** {"latency": "PT2S", "failureRate": 0.1, "status": 200, "payload": {...}}, each optional. */
+    /**
+     * {"latency": "PT2S", "failureRate": 0.1, "status": 200, "payload": {...}, "failFirst": {"device-1": 1}}, each
+     * optional; failFirst: devices that fail their first N calls of the method.
+     */
     static MethodBehavior behavior(JsonNode body) {
         MethodBehavior behavior = MethodBehavior.ok();
         try {
@@ -197,6 +201,11 @@ public final class AdminApi implements Handler {
             }
             if (body.has("failureRate")) {
                 behavior = behavior.withFailureRate(body.get("failureRate").asDouble(-1));
+            }
+            JsonNode failFirst = body.path("failFirst");
+            for (Iterator<String> ids = failFirst.fieldNames(); ids.hasNext();) {
+                String id = ids.next();
+                behavior = behavior.withFailFirst(id, failFirst.get(id).asInt(0));
             }
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());

@@ -23,6 +23,8 @@ public final class MethodSimulator {
     private final Map<String, MethodBehavior> behaviors = new ConcurrentHashMap<>();
     private volatile MethodBehavior fallback = MethodBehavior.ok();
     private final Random random;
+    /** Calls made per method and scripted device, so a device scripted to fail its first calls recovers after. */
+    private final Map<String, Integer> scriptedCalls = new ConcurrentHashMap<>();
 
     public MethodSimulator(long seed) {
         this.random = new Random(seed);
@@ -53,6 +55,13 @@ public final class MethodSimulator {
             return;
         }
         row.dueAt = now.plus(behavior.latency());
+        if (behavior.failFirst().containsKey(row.deviceId)) {
+            int made = scriptedCalls.merge(call.methodName() + '\n' + row.deviceId, 1, Integer::sum);
+            if (behavior.scriptedFailure(row.deviceId, made)) {
+                row.willFail = true;
+                return;
+            }
+        }
         synchronized (random) {
             row.willFail = behavior.failureRate() > 0 && random.nextDouble() < behavior.failureRate();
         }

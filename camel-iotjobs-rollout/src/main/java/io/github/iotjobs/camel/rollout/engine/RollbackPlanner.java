@@ -87,7 +87,7 @@ final class RollbackPlanner {
     /**
      * Plans (and stores) the rollback's jobs for the devices whose job completed in the chunks the rollout sent.
      *
-     * @param sentChunks  per stage up to the running one, how many of its chunks were sent
+     * @param sentChunks  per stage up to the running one, how many of its first chunks may have been sent
      * @param succeeded   per stage, how many devices its jobs' statistics count as succeeded
      * @return the jobs, or null while the hub's {@code devices.jobs} index lags behind the jobs' statistics
      */
@@ -100,7 +100,9 @@ final class RollbackPlanner {
             for (int chunk = 0; chunk < sentChunks[stage]; chunk++) {
                 List<String> changed = changedDevices(RolloutJobIds.jobId(record.rolloutId(), stage, chunk));
                 found += changed.size();
-                JsonNode previous = patch == null ? null : readDocument(previousName(stage, chunk));
+                // A chunk a maintenance window held back was neither captured nor changed.
+                JsonNode previous = patch == null || changed.isEmpty() ? null
+                        : readDocument(previousName(stage, chunk));
                 for (String device : changed) {
                     JsonNode inverse = patch == null ? null
                             : previous.has(device) ? previous.get(device)

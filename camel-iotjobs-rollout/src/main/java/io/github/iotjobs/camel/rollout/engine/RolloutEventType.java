@@ -23,6 +23,10 @@ public enum RolloutEventType {
     rollbackStarted,
     /** The rollback's jobs are over; the detail says how many devices were restored. */
     rolledBack,
+    /** A chunk's failed devices are retried (plan field {@code retries}); the detail names the jobs and attempt. */
+    devicesRetried,
+    /** Failed devices are given up: their retries are exhausted or the stage's retry budget is spent. */
+    retriesExhausted,
     /** One device reached a final state in one of the rollout's jobs; the body carries its {@code DeviceJob}. */
     deviceResult
 }

@@ -35,6 +35,7 @@ import io.github.iotjobs.camel.rollout.store.RolloutRecord;
 import io.github.iotjobs.camel.rollout.store.RolloutStatus;
 import io.github.iotjobs.camel.rollout.store.RolloutStore;
 import io.github.iotjobs.camel.rollout.store.StageOutcome;
+import io.github.iotjobs.camel.rollout.window.StageWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,10 +65,14 @@ public final class RolloutRun {
     /** Null when success is the job's (no {@code converge} in the plan). */
     private final Convergence convergence;
     private final ApprovalGate approvals;
+    /** Null without a maintenance window ({@code window}) or retries ({@code retries}) in the plan. */
+    private final StageWindows windows;
+    private final DeviceRetries retries;
 
     public RolloutRun(RolloutRecord record, RolloutProgress progress, RolloutStore store, RolloutJobs jobs,
             RolloutEvents events, Clock clock, JobAdmission admission, ApprovalGate approvals) {
-        this.record = record;
+        this.windows = record.plan().window() != null ? StageWindows.of(record, progress.zoneSegments()) : null;
+        this.record = windows != null ? windows.record() : record;
         this.progress = progress;
         this.store = store;
         this.jobs = jobs;
@@ -75,8 +80,9 @@ public final class RolloutRun {
         this.clock = clock;
         this.admission = admission;
         this.approvals = approvals;
-        this.rollback = new RollbackPlanner(record, store, jobs);
+        this.rollback = new RollbackPlanner(this.record, store, jobs);
         this.convergence = record.plan().converge() != null ? new Convergence(record.plan(), jobs) : null;
+        this.retries = record.plan().retries() != null ? new DeviceRetries(this.record, jobs, events, clock) : null;
     }
 
     public String rolloutId() {
@@ -137,6 +143,7 @@ public final class RolloutRun {
                 return;
             }
             refreshChunks();
+            retryFailedDevices();
             converge();
             reportDeviceResults();
             if (progress.status() == RolloutStatus.RUNNING) {
@@ -196,6 +203,34 @@ public final class RolloutRun {
                 update(chunk, jobs.getJob(chunk.jobId()));
             }
         }
+    }
+
+    private void retryFailedDevices() throws IotJobsOperationFailedException {
+        if (retries == null) {
+            return;
+        }
+        JobSource source = stageJobs();
+        retries.step(progress, admission.hubSlots(), new DeviceRetries.Host() {
+            @Override
+            public void decide(RolloutEventType type, String detail) {
+                RolloutRun.this.decide(type, progress.stage(), detail);
+            }
+
+            @Override
+            public boolean mayStart(int chunk) {
+                return progress.status() == RolloutStatus.RUNNING && source.mayStart(chunk);
+            }
+
+            @Override
+            public long maxExecutionSeconds(int chunk) {
+                return source.maxExecutionSeconds(chunk);
+            }
+
+            @Override
+            public void save() {
+                store.saveProgress(rolloutId(), progress);
+            }
+        });
     }
 
     /** Jobs just over start waiting for their devices to report; waiting ones are counted again. */
@@ -365,6 +400,11 @@ public final class RolloutRun {
          * jobs before it run, so the capture does not hold up the chunk's job.
          */
         void prepare(int chunk) throws IotJobsOperationFailedException;
+
+        /** Whether the chunk's job may be created now: its maintenance window is open. */
+        boolean mayStart(int chunk);
+
+        long maxExecutionSeconds(int chunk);
     }
 
     private JobSource stageJobs() {
@@ -386,6 +426,18 @@ public final class RolloutRun {
                     rollback.capture(stage.index(), chunk);
                 }
             }
+
+            @Override
+            public boolean mayStart(int chunk) {
+                return windows == null || windows.isOpen(stage.index(), chunk, clock.instant());
+            }
+
+            @Override
+            public long maxExecutionSeconds(int chunk) {
+                long limit = RolloutRun.this.maxExecutionSeconds();
+                return windows == null ? limit
+                        : Math.min(limit, windows.secondsLeft(stage.index(), chunk, clock.instant()));
+            }
         };
     }
 
@@ -405,6 +457,16 @@ public final class RolloutRun {
             public void prepare(int chunk) {
                 // a rollback is not rolled back
             }
+
+            @Override
+            public boolean mayStart(int chunk) {
+                return true; // restoring devices does not wait for their window
+            }
+
+            @Override
+            public long maxExecutionSeconds(int chunk) {
+                return RolloutRun.this.maxExecutionSeconds();
+            }
         };
     }
 
@@ -418,6 +480,9 @@ public final class RolloutRun {
         for (ChunkProgress chunk : chunks) {
             if (chunk.state() != State.pending && chunk.state() != State.creating) {
                 continue;
+            }
+            if (chunk.state() == State.pending && !source.mayStart(chunk.chunk())) {
+                continue; // its devices are outside their maintenance window: they wait, the next chunk may not
             }
             if (!admission.admit(chunk, paced, progress)) {
                 if (chunk.state() == State.pending) {
@@ -444,7 +509,7 @@ public final class RolloutRun {
             store.saveProgress(rolloutId(), progress);
             try {
                 existing = jobs.createJob(chunk.jobId(), source.condition(chunk.chunk()), source.action(chunk.chunk()),
-                        maxExecutionSeconds(), repeated);
+                        source.maxExecutionSeconds(chunk.chunk()), repeated);
             } catch (IotJobsOperationFailedException e) {
                 if (e.getStatusCode() == 429) {
                     LOG.debug("Rollout {}: the hub is at its job limit; job {} waits", rolloutId(), chunk.jobId());
@@ -578,8 +643,9 @@ public final class RolloutRun {
         for (int s = 0; s < progress.stage(); s++) {
             sent[s] = record.stages().get(s).chunkCount();
         }
-        // Chunks are sent in order: the running stage's sent ones come first.
-        sent[progress.stage()] = (int) progress.chunks().stream().filter(c -> c.state() != State.pending).count();
+        // Chunks are sent in order, but for those a maintenance window holds back: the sent ones lie in this prefix.
+        sent[progress.stage()] = progress.chunks().stream().filter(c -> c.state() != State.pending)
+                .mapToInt(c -> c.chunk() + 1).max().orElse(0);
         return sent;
     }
 
@@ -621,8 +687,9 @@ public final class RolloutRun {
         FrozenStage stage = record.stages().get(index);
         List<ChunkProgress> chunks = new ArrayList<>(stage.chunkCount());
         for (int c = 0; c < stage.chunkCount(); c++) {
-            chunks.add(new ChunkProgress(c, RolloutJobIds.jobId(record.rolloutId(), index, c),
-                    stage.chunkDevices(c).size()));
+            ChunkProgress chunk = new ChunkProgress(c, RolloutJobIds.jobId(record.rolloutId(), index, c),
+                    stage.chunkDevices(c).size());
+            chunks.add(record.plan().retries() != null ? chunk.withRetries() : chunk);
         }
         return chunks;
     }

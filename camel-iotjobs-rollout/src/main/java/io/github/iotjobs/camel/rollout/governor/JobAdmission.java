@@ -74,6 +74,11 @@ public final class JobAdmission {
         store.saveDocument(rolloutId, PACE_DOCUMENT, "\"" + paceFreeAt + "\"");
     }
 
+    /** The hub's concurrent-job limit: what a retry job, which the governor does not admit, must stay under. */
+    public int hubSlots() {
+        return governor.slots();
+    }
+
     /** The job is over, or the hub refused it (another client holds the slot): the slot is given back. */
     public void over(ChunkProgress chunk) {
         governor.release(chunk.jobId());

@@ -36,7 +36,8 @@ public final class PlanReader {
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private static final Set<String> PLAN_FIELDS = Set.of("target", "action", "stages", "successThreshold",
-            "failureThreshold", "onFailure", "stageTimeout", "rollback", "converge", "approval", "rate");
+            "failureThreshold", "onFailure", "stageTimeout", "rollback", "converge", "approval", "rate", "retries",
+            "window");
 
     private PlanReader() {
     }
@@ -89,7 +90,8 @@ public final class PlanReader {
                 share("failureThreshold", plan.get("failureThreshold")),
                 onFailure(plan.get("onFailure")), duration("stageTimeout", plan.get("stageTimeout")),
                 rollback(plan.get("rollback")), converge(plan.get("converge")),
-                text("approval", plan.get("approval")), rate(plan.get("rate")));
+                text("approval", plan.get("approval")), rate(plan.get("rate")),
+                retries(plan.get("retries")), window(plan.get("window")));
     }
 
     private static RolloutRate rate(JsonNode node) {
@@ -124,6 +126,41 @@ public final class PlanReader {
             throw new RolloutPlanException(field, "a whole number of devices, not " + node);
         }
         return node.intValue();
+    }
+
+    private static RetrySpec retries(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        ObjectNode retries = object("retries", node);
+        knownFields("retries.", retries, Set.of("count", "backoff", "multiplier", "budget"));
+        Integer count = null;
+        JsonNode n = retries.get("count");
+        if (n != null && !n.isNull()) {
+            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+                throw new RolloutPlanException("retries.count", "a whole number of retries, not " + n);
+            }
+            count = n.intValue();
+        }
+        Double multiplier = number("retries.multiplier", retries.get("multiplier"), Double.NaN,
+                "a number such as 2");
+        JsonNode budget = retries.get("budget");
+        if (budget != null && !budget.isNull() && !budget.isTextual() && !budget.isIntegralNumber()) {
+            throw new RolloutPlanException("retries.budget", "a whole number of devices or a share such as \"10%\","
+                    + " not " + budget);
+        }
+        return new RetrySpec(count, duration("retries.backoff", retries.get("backoff")), multiplier,
+                budget == null || budget.isNull() ? null : budget.asText());
+    }
+
+    private static WindowSpec window(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        ObjectNode window = object("window", node);
+        knownFields("window.", window, Set.of("start", "end", "zoneTag", "defaultZone"));
+        return new WindowSpec(text("window.start", window.get("start")), text("window.end", window.get("end")),
+                text("window.zoneTag", window.get("zoneTag")), text("window.defaultZone", window.get("defaultZone")));
     }
 
     private static RolloutTarget target(JsonNode node) {

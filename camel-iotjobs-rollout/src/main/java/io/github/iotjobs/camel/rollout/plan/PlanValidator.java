@@ -48,6 +48,8 @@ public final class PlanValidator {
             throw new RolloutPlanException("approval", "manual, or the URI of a Camel endpoint such as direct:approve");
         }
         RateValidator.validate(plan.rate());
+        RetryAndWindowRules.retries(plan);
+        RetryAndWindowRules.window(plan.window());
     }
 
     private static void converge(RolloutPlan plan) {

@@ -29,6 +29,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                         operation) or a Camel endpoint URI asked with the stage's summary; null: nobody
  * @param rate             how many devices a minute the rollout reaches (constant or ramping); null: as many as
  *                         the hub's quotas allow
+ * @param retries          per-device retries of failed devices, within a budget per stage; null: none
+ * @param window           the device-local maintenance window devices are changed in; null: any time
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutPlan(
@@ -42,7 +44,9 @@ public record RolloutPlan(
         RollbackAction rollback,
         ConvergeSpec converge,
         String approval,
-        RolloutRate rate) {
+        RolloutRate rate,
+        RetrySpec retries,
+        WindowSpec window) {
 
     public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
 

@@ -26,6 +26,8 @@ public final class RolloutPlanBuilder {
     private ConvergeSpec converge;
     private String approval;
     private RolloutRate rate;
+    private RetrySpec retries;
+    private WindowSpec window;
 
     RolloutPlanBuilder() {
     }
@@ -130,9 +132,21 @@ public final class RolloutPlanBuilder {
         return this;
     }
 
+    /** Retries each failed device up to {@code count} times, with backoff, within the stage's budget. */
+    public RolloutPlanBuilder retries(RetrySpec value) {
+        retries = value;
+        return this;
+    }
+
+    /** Changes each device only inside this window of its local time. */
+    public RolloutPlanBuilder window(WindowSpec value) {
+        window = value;
+        return this;
+    }
+
     public RolloutPlan build() {
         RolloutPlan plan = new RolloutPlan(target, action, List.copyOf(stages), successThreshold, failureThreshold,
-                onFailure, stageTimeout, rollback, converge, approval, rate);
+                onFailure, stageTimeout, rollback, converge, approval, rate, retries, window);
         PlanValidator.validate(plan);
         return plan;
     }

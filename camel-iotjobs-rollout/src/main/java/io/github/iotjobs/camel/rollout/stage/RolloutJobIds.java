@@ -44,6 +44,11 @@ public final class RolloutJobIds {
         return "ro-" + key(rolloutId) + "-s" + stage + "-c" + chunk;
     }
 
+    /** The job id of retry {@code attempt} (from 1) of a chunk's failed devices: {@code ro-fw42-s1-c0-r1}. */
+    public static String retryJobId(String chunkJobId, int attempt) {
+        return chunkJobId + "-r" + attempt;
+    }
+
     /** The job id of a chunk of the rollback (counted from 0). */
     public static String rollbackJobId(String rolloutId, int chunk) {
         return "ro-" + key(rolloutId) + "-rb-c" + chunk;

@@ -6,6 +6,7 @@
 package io.github.iotjobs.camel.rollout.stage;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +33,30 @@ public record RolloutPreview(
 
     /**
      * @param jobWaves how many rounds of jobs the concurrent-job limit makes the stage run in
+     * @param zones    with a maintenance window ({@code window}): when each zone group of the stage can run first;
+     *                 null without
      */
     public record StagePreview(int stage, int devices, List<String> deviceIds, List<String> jobIds, int jobWaves,
-            Duration estimatedDuration) {
+            Duration estimatedDuration, List<ZoneStart> zones) {
+
+        public StagePreview withZones(List<ZoneStart> value) {
+            return new StagePreview(stage, devices, deviceIds, jobIds, jobWaves, estimatedDuration, value);
+        }
+    }
+
+    /**
+     * One zone group of a stage under a maintenance window.
+     *
+     * @param earliestStart the first instant its devices can be changed: the stage's earliest start if the window
+     *                      is open then, else the window's next opening
+     * @param windowCloses  when the window open at {@code earliestStart} closes
+     */
+    public record ZoneStart(String zone, int devices, Instant earliestStart, Instant windowCloses) {
+    }
+
+    public RolloutPreview withStages(List<StagePreview> value) {
+        return new RolloutPreview(rolloutId, tier, units, targetDevices, jobCount, concurrentJobs, resolveDuration,
+                estimatedDuration, List.copyOf(value));
     }
 
     /** Hub queries return at most this many device ids per page. */
@@ -54,7 +76,7 @@ public record RolloutPreview(
             double rateSeconds = rate == null ? 0 : rateSeconds(rate, devices, stage.size());
             Duration time = seconds(Math.max(Math.max(deviceSeconds, createSeconds), rateSeconds));
             stages.add(new StagePreview(stage.index(), stage.size(), stage.deviceIds(), stage.jobIds(rolloutId), waves,
-                    time));
+                    time, null));
             devices += stage.size();
             jobs += stage.chunkCount();
             total = total.plus(time);

@@ -16,13 +16,15 @@ public final class ChunkProgress {
 
     /**
      * pending: not sent; creating: a create was sent, outcome unknown; running: the job exists; converging: the job
-     * is over, its succeeded devices have until {@code convergeBy} to report (plan field {@code converge}); done.
+     * is over, its succeeded devices have until {@code convergeBy} to report (plan field {@code converge}); retrying:
+     * the job is over, its failed devices are retried (plan field {@code retries}); done.
      */
     public enum State {
         pending,
         creating,
         running,
         converging,
+        retrying,
         done
     }
 
@@ -38,6 +40,8 @@ public final class ChunkProgress {
     private Instant convergeBy;
     private int jobSucceeded;
     private int jobFailed;
+    /** With retries: the chunk's retries, and the counts the gates see. */
+    private ChunkRetry retry;
 
     ChunkProgress() {
     }
@@ -69,11 +73,32 @@ public final class ChunkProgress {
     }
 
     public int succeeded() {
-        return succeeded;
+        return retry == null ? succeeded : succeeded + retry.succeeded();
     }
 
+    /** With retries, only the devices given up: a failed device that may still be retried is not counted. */
     public int failed() {
+        return retry == null ? failed : retry.failed();
+    }
+
+    /** The failed devices of the chunk's own job, as its statistics say. */
+    public int jobFailedCount() {
         return failed;
+    }
+
+    public ChunkRetry retry() {
+        return retry;
+    }
+
+    /** Failed devices of this chunk are retried (plan field {@code retries}). */
+    public ChunkProgress withRetries() {
+        retry = new ChunkRetry();
+        return this;
+    }
+
+    /** Whether one of the chunk's jobs holds one of the hub's concurrent-job slots. */
+    public boolean holdsJob() {
+        return state == State.running || state == State.creating || retry != null && retry.holdsJob();
     }
 
     public void counts(int succeededCount, int failedCount) {

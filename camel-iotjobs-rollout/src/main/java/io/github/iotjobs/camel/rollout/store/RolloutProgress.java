@@ -34,6 +34,8 @@ public final class RolloutProgress {
     /** A passed gate waits for approval before this stage starts; null when none waits. */
     private Integer approvalFor;
     private Instant updatedAt;
+    /** With a maintenance window: per stage, its devices' zone groups in stored order; null without. */
+    private List<List<ZoneSegment>> zoneSegments;
 
     public RolloutStatus status() {
         return status;
@@ -110,6 +112,14 @@ public final class RolloutProgress {
 
     public void updatedAt(Instant value) {
         updatedAt = value;
+    }
+
+    public List<List<ZoneSegment>> zoneSegments() {
+        return zoneSegments;
+    }
+
+    public void zoneSegments(List<List<ZoneSegment>> segments) {
+        zoneSegments = segments;
     }
 
     public int succeeded() {

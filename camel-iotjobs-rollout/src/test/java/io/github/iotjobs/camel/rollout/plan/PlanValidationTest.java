@@ -5,6 +5,7 @@
  */
 package io.github.iotjobs.camel.rollout.plan;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +80,64 @@ class PlanValidationTest {
             converge without value       | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"converge":{"reported":"fw","within":"PT1M"}} | converge.equals
             converge bad path            | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"converge":{"reported":"a..b","equals":1,"within":"PT1M"}} | converge.reported
             stage timeout zero           | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"stageTimeout":"PT0S"} | stageTimeout
-            unknown field                | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":"night"} | window
+            unknown field                | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"schedule":"night"} | schedule
+            retries count missing        | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{}} | retries.count
+            retries count too many       | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":11}} | retries.count
+            retries count not whole      | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":1.5}} | retries.count
+            retries backoff negative     | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2,"backoff":"-PT1S"}} | retries.backoff
+            retries backoff not duration | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2,"backoff":"soon"}} | retries.backoff
+            retries multiplier below one | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2,"multiplier":0.5}} | retries.multiplier
+            retries budget zero          | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2,"budget":0}} | retries.budget
+            retries budget over all      | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2,"budget":"150%"}} | retries.budget
+            retries budget fraction      | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2,"budget":1.5}} | retries.budget
+            retries budget words         | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2,"budget":"many"}} | retries.budget
+            retries unknown field        | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2,"jitter":true}} | retries.jitter
+            retries with rollback        | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2},"onFailure":"rollback","rollback":{"method":{"name":"undo"}}} | retries
+            retries with converge        | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"retries":{"count":2},"converge":{"reported":"fw","equals":1,"within":"PT1M"}} | retries
+            window not an object         | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":"night"} | window
+            window start missing         | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":{"end":"04:00"}} | window.start
+            window start not a time      | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":{"start":"25:00","end":"04:00"}} | window.start
+            window end not a time        | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":{"start":"02:00","end":"noon"}} | window.end
+            window empty                 | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":{"start":"02:00","end":"02:00"}} | window.end
+            window zone tag not a tag    | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":{"start":"02:00","end":"04:00","zoneTag":"properties.reported.tz"}} | window.zoneTag
+            window zone tag bad path     | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":{"start":"02:00","end":"04:00","zoneTag":"tags..tz"}} | window.zoneTag
+            window default zone unknown  | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":{"start":"02:00","end":"04:00","defaultZone":"Mars/Base"}} | window.defaultZone
+            window unknown field         | {"target":{"query":"*"},"action":{"method":{"name":"m"}},"stages":[{"percent":100}],"window":{"start":"02:00","end":"04:00","days":"mon"}} | window.days
             unreadable text              | {"target": | body
             """)
     void aPlanWithAnErrorIsRefusedNamingTheField(String kind, String plan, String field) {
         assertThatThrownBy(() -> PlanReader.read(plan)).isInstanceOf(RolloutPlanException.class)
                 .satisfies(e -> assertThat(((RolloutPlanException) e).getField()).isEqualTo(field))
                 .hasMessageStartingWith(field + ": ");
+    }
+
+    @Test
+    void retriesAndWindowReadTheSameFromJsonYamlAndTheBuilder() {
+        RolloutPlan json = PlanReader.read("""
+                {"target": {"query": "*"}, "action": {"method": {"name": "install"}}, "stages": [{"percent": 100}],
+                 "retries": {"count": 3, "backoff": "PT1M", "multiplier": 1.5, "budget": "10%"},
+                 "window": {"start": "22:00", "end": "04:00", "zoneTag": "tags.site.tz", "defaultZone": "UTC"}}
+                """);
+        RolloutPlan yaml = PlanReader.read("""
+                target: {query: "*"}
+                action: {method: {name: install}}
+                stages: [{percent: 100}]
+                retries: {count: 3, backoff: PT1M, multiplier: 1.5, budget: 10%}
+                window: {start: "22:00", end: "04:00", zoneTag: tags.site.tz, defaultZone: UTC}
+                """);
+        RolloutPlan built = RolloutPlan.builder().targetQuery("*").method("install", null).stagePercent(100)
+                .retries(new RetrySpec(3, Duration.ofMinutes(1), 1.5, "10%"))
+                .window(new WindowSpec("22:00", "04:00", "tags.site.tz", "UTC")).build();
+        assertThat(PlanReader.toTree(yaml)).isEqualTo(PlanReader.toTree(json));
+        assertThat(PlanReader.toTree(built)).isEqualTo(PlanReader.toTree(json));
+        assertThat(PlanReader.toTree(PlanReader.read(PlanReader.toTree(json)))).isEqualTo(PlanReader.toTree(json));
+        assertThat(json.retries().backoffBefore(1)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(json.retries().backoffBefore(3)).isEqualTo(Duration.ofSeconds(135));
+        assertThat(json.retries().budgetOf(25)).isEqualTo(2);
+        RetrySpec count = PlanReader.read(GOOD.replace("\"stageTimeout\"", "\"retries\": {\"count\": 1,"
+                + " \"budget\": 5}, \"stageTimeout\"")).retries();
+        assertThat(count.budgetOf(1000)).isEqualTo(5);
+        assertThat(count.backoffBefore(1)).isEqualTo(RetrySpec.DEFAULT_BACKOFF);
     }
 
     @Test
