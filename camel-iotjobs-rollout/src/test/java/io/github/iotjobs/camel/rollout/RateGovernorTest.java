@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -138,6 +140,36 @@ class RateGovernorTest {
     }
 
     @Test
+    void aRestartedContextKeepsTheRatesPaceAndCreatesNoJobTwice() throws Exception {
+        ManualClock clock = new ManualClock(Instant.now());
+        try (IotJobsEmulator hub = s1Hub(120, clock)) {
+            Map<String, Long> versions = new HashMap<>();
+            hub.fleet().all().forEach(t -> versions.put(t.deviceId(), t.desiredVersion()));
+            RolloutPlan plan = RolloutPlan.builder().targetQuery("*").twinPatch(patch("2.0")).stagePercent(100)
+                    .rate(120).build();
+            try (RolloutNode first = node(hub, clock)) {
+                first.call("paced", IotRolloutOperations.start, plan);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(40)).until(() -> {
+                    hub.advance(STEP);
+                    return hub.engine().job("ro-paced-s0-c1").isPresent();
+                });
+            }
+            try (RolloutNode second = node(hub, clock)) {
+                runUntilCompleted(hub, second, "paced");
+            }
+            List<Job> jobs = jobsByCreation(hub);
+            assertThat(jobs).extracting(j -> j.spec().jobId()).containsExactly("ro-paced-s0-c0", "ro-paced-s0-c1",
+                    "ro-paced-s0-c2", "ro-paced-s0-c3", "ro-paced-s0-c4", "ro-paced-s0-c5");
+            // The pace survives the restart; the turns lost to it may only make the rollout slower.
+            assertNeverFaster(jobs, 120, 120, 120, 120, 120);
+            for (DeviceTwin twin : hub.fleet().all()) {
+                assertThat(twin.desiredVersion()).as(twin.deviceId()).isEqualTo(versions.get(twin.deviceId()) + 1);
+            }
+            assertNothingThrottled(hub);
+        }
+    }
+
+    @Test
     void aRampingRateGrowsAsDeclared() throws Exception {
         ManualClock clock = new ManualClock(Instant.now());
         try (IotJobsEmulator hub = s1Hub(150, clock); RolloutNode node = node(hub, clock)) {
@@ -160,14 +192,27 @@ class RateGovernorTest {
      * declared rate, and not far below it (the clock moves in steps; the orchestrator's turns come every 25 ms).
      */
     private static void assertRates(List<Job> jobs, double... perMinute) {
+        assertNeverFaster(jobs, perMinute);
+        for (int i = 0; i < perMinute.length; i++) {
+            assertThat(gap(jobs, i)).as("job %d started at %s/min", i, perMinute[i])
+                    .isLessThan(declared(jobs, i, perMinute[i]).multipliedBy(4).dividedBy(3));
+        }
+    }
+
+    private static void assertNeverFaster(List<Job> jobs, double... perMinute) {
         assertThat(jobs).hasSize(perMinute.length + 1);
         for (int i = 0; i < perMinute.length; i++) {
-            int devices = jobs.get(i).deviceRows().size();
-            Duration gap = Duration.between(jobs.get(i).createdTime(), jobs.get(i + 1).createdTime());
-            Duration declared = Duration.ofMillis(Math.round(devices * 60_000 / perMinute[i]));
-            assertThat(gap).as("job %d: %d devices at %s/min", i, devices, perMinute[i])
-                    .isGreaterThanOrEqualTo(declared)
-                    .isLessThan(declared.multipliedBy(4).dividedBy(3));
+            assertThat(gap(jobs, i)).as("job %d: %d devices at %s/min", i, jobs.get(i).deviceRows().size(),
+                    perMinute[i]).isGreaterThanOrEqualTo(declared(jobs, i, perMinute[i]));
         }
+    }
+
+    private static Duration gap(List<Job> jobs, int i) {
+        return Duration.between(jobs.get(i).createdTime(), jobs.get(i + 1).createdTime());
+    }
+
+    /** How long job i's devices take at the rate. */
+    private static Duration declared(List<Job> jobs, int i, double perMinute) {
+        return Duration.ofMillis(Math.round(jobs.get(i).deviceRows().size() * 60_000 / perMinute));
     }
 }
