@@ -131,8 +131,9 @@ public class IotRolloutComponent extends DefaultComponent {
 
     /** The context's governor of the jobs endpoint's hub: one per service address, whichever component asks. */
     private HubGovernor governor(IotJobsEndpoint jobs) {
-        String hub = jobs.getConfiguration().getPlatform() + " " + JobsClientFactory.serviceUrl(jobs.getConfiguration());
-        return HubGovernors.forHub(getCamelContext(), hub, () -> new HubGovernor(hub, hubTier.concurrentJobs(),
+        String hub = jobs.getConfiguration().getPlatform() + " "
+                     + JobsClientFactory.serviceUrl(jobs.getConfiguration());
+        return HubGovernors.forHub(getCamelContext(), hub, () -> new HubGovernor(hubTier.concurrentJobs(),
                 hubTier.deviceOperationsPerSecond(hubUnits), clock));
     }
 

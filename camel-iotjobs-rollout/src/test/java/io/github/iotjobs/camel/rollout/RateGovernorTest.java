@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.iotjobs.camel.IotJobsComponent;
 import io.github.iotjobs.camel.IotJobsTier;
 import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
@@ -44,12 +44,6 @@ class RateGovernorTest {
     @TempDir
     Path storeDir;
 
-    private static ObjectNode patch(String version) {
-        ObjectNode patch = JsonNodeFactory.instance.objectNode();
-        patch.putObject("properties").putObject("desired").put("firmware", version);
-        return patch;
-    }
-
     /** An S1 hub with its quotas, on a manual clock that starts now (the client's SAS tokens are real-time). */
     private static IotJobsEmulator s1Hub(int devices, ManualClock clock) {
         return IotJobsEmulator.builder().devices(devices).tier(Tier.S1).clock(clock).start();
@@ -64,12 +58,14 @@ class RateGovernorTest {
         });
     }
 
-    /** Moves the hub's time on by small steps until every rollout is over. */
-    private static void runUntilCompleted(IotJobsEmulator hub, RolloutNode node, String... rolloutIds) {
+    /** Moves the hub's time on by small steps until every rollout (an endpoint URI each) is over. */
+    private static void runUntilCompleted(IotJobsEmulator hub, RolloutNode node, String... rollouts) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(40)).until(() -> {
             hub.advance(STEP);
-            for (String id : rolloutIds) {
-                if (node.call(id, IotRolloutOperations.get, null).status() != RolloutStatus.COMPLETED) {
+            for (String uri : rollouts) {
+                RolloutView view = node.template.requestBodyAndHeader(uri, null, IotRolloutConstants.OPERATION,
+                        IotRolloutOperations.get.name(), RolloutView.class);
+                if (view.status() != RolloutStatus.COMPLETED) {
                     return false;
                 }
             }
@@ -87,19 +83,32 @@ class RateGovernorTest {
         assertThat(hub.throttled(ThrottleClass.QUERIES)).as("429s for queries").isZero();
     }
 
+    /** Two rollout components of one context, each with its own store, on the same hub. */
     @Test
     void twoRolloutsStartedTogetherOnOneS1HubTakeTurnsForItsJobSlot() throws Exception {
         ManualClock clock = new ManualClock(Instant.now());
-        try (IotJobsEmulator hub = s1Hub(200, clock); RolloutNode node = node(hub, clock)) {
+        try (IotJobsEmulator hub = s1Hub(200, clock); RolloutNode node = RolloutNode.start(hub, HubTier.S1, storeDir,
+                context -> {
+                    context.getComponent("iotjobs", IotJobsComponent.class).getConfiguration().setTier(IotJobsTier.S1);
+                    context.getComponent("iotjobs", IotJobsComponent.class).getConfiguration().setUnits(1);
+                    context.getComponent("iotrollout", IotRolloutComponent.class).setClock(clock);
+                    IotRolloutComponent other = new IotRolloutComponent();
+                    other.setTier(HubTier.S1);
+                    other.setPollInterval(25);
+                    other.setClock(clock);
+                    other.setStoreDirectory(storeDir.resolve("other").toString());
+                    context.addComponent("otherrollout", other);
+                })) {
             List<String> ids = hub.fleet().all().stream().map(DeviceTwin::deviceId).sorted().toList();
-            RolloutPlan first = RolloutPlan.builder().targetDevices(ids.subList(0, 100)).twinPatch(patch("2.0"))
+            RolloutPlan first = RolloutPlan.builder().targetDevices(ids.subList(0, 100)).twinPatch(StagedRolloutTest.firmwarePatch("2.0"))
                     .stageDevices(50).stagePercent(100).build();
-            RolloutPlan second = RolloutPlan.builder().targetDevices(ids.subList(100, 200)).twinPatch(patch("3.0"))
+            RolloutPlan second = RolloutPlan.builder().targetDevices(ids.subList(100, 200)).twinPatch(StagedRolloutTest.firmwarePatch("3.0"))
                     .stageDevices(50).stagePercent(100).build();
             node.call("first", IotRolloutOperations.start, first);
-            node.call("second", IotRolloutOperations.start, second);
+            node.template.requestBodyAndHeader("otherrollout:second", second, IotRolloutConstants.OPERATION,
+                    IotRolloutOperations.start.name());
 
-            runUntilCompleted(hub, node, "first", "second");
+            runUntilCompleted(hub, node, "iotrollout:first", "otherrollout:second");
 
             List<Job> jobs = jobsByCreation(hub);
             assertThat(jobs).extracting(j -> j.spec().jobId())
@@ -121,13 +130,13 @@ class RateGovernorTest {
     void aConstantRateIsMetOnTheHubsJobCreationTimes() throws Exception {
         ManualClock clock = new ManualClock(Instant.now());
         try (IotJobsEmulator hub = s1Hub(120, clock); RolloutNode node = node(hub, clock)) {
-            RolloutPlan plan = RolloutPlan.builder().targetQuery("*").twinPatch(patch("2.0")).stagePercent(100)
+            RolloutPlan plan = RolloutPlan.builder().targetQuery("*").twinPatch(StagedRolloutTest.firmwarePatch("2.0")).stagePercent(100)
                     .rate(120).build();
             RolloutPreview preview = node.call("paced", IotRolloutOperations.preview, plan, RolloutPreview.class);
             assertThat(preview.estimatedDuration()).isEqualTo(Duration.ofMinutes(1));
             node.call("paced", IotRolloutOperations.start, plan);
 
-            runUntilCompleted(hub, node, "paced");
+            runUntilCompleted(hub, node, "iotrollout:paced");
 
             List<Job> jobs = jobsByCreation(hub);
             assertThat(jobs).extracting(j -> j.deviceRows().size()).as("ten seconds of the rate per job")
@@ -138,15 +147,45 @@ class RateGovernorTest {
     }
 
     @Test
+    void aRestartedContextKeepsTheRatesPaceAndCreatesNoJobTwice() throws Exception {
+        ManualClock clock = new ManualClock(Instant.now());
+        try (IotJobsEmulator hub = s1Hub(120, clock)) {
+            Map<String, Long> versions = new HashMap<>();
+            hub.fleet().all().forEach(t -> versions.put(t.deviceId(), t.desiredVersion()));
+            RolloutPlan plan = RolloutPlan.builder().targetQuery("*").twinPatch(StagedRolloutTest.firmwarePatch("2.0")).stagePercent(100)
+                    .rate(120).build();
+            try (RolloutNode first = node(hub, clock)) {
+                first.call("paced", IotRolloutOperations.start, plan);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(40)).until(() -> {
+                    hub.advance(STEP);
+                    return hub.engine().job("ro-paced-s0-c1").isPresent();
+                });
+            }
+            try (RolloutNode second = node(hub, clock)) {
+                runUntilCompleted(hub, second, "iotrollout:paced");
+            }
+            List<Job> jobs = jobsByCreation(hub);
+            assertThat(jobs).extracting(j -> j.spec().jobId()).containsExactly("ro-paced-s0-c0", "ro-paced-s0-c1",
+                    "ro-paced-s0-c2", "ro-paced-s0-c3", "ro-paced-s0-c4", "ro-paced-s0-c5");
+            // The pace survives the restart; the turns lost to it may only make the rollout slower.
+            assertNeverFaster(jobs, 120, 120, 120, 120, 120);
+            for (DeviceTwin twin : hub.fleet().all()) {
+                assertThat(twin.desiredVersion()).as(twin.deviceId()).isEqualTo(versions.get(twin.deviceId()) + 1);
+            }
+            assertNothingThrottled(hub);
+        }
+    }
+
+    @Test
     void aRampingRateGrowsAsDeclared() throws Exception {
         ManualClock clock = new ManualClock(Instant.now());
         try (IotJobsEmulator hub = s1Hub(150, clock); RolloutNode node = node(hub, clock)) {
             // 60/min, doubled every 20 devices notified, at most 240/min.
-            RolloutPlan plan = RolloutPlan.builder().targetQuery("*").twinPatch(patch("2.0")).stagePercent(100)
+            RolloutPlan plan = RolloutPlan.builder().targetQuery("*").twinPatch(StagedRolloutTest.firmwarePatch("2.0")).stagePercent(100)
                     .rate(new RolloutRate(null, 60, 2.0, new RolloutRate.RateIncrease(20, null), 240)).build();
             node.call("ramp", IotRolloutOperations.start, plan);
 
-            runUntilCompleted(hub, node, "ramp");
+            runUntilCompleted(hub, node, "iotrollout:ramp");
 
             List<Job> jobs = jobsByCreation(hub);
             assertThat(jobs).extracting(j -> j.deviceRows().size()).containsExactly(10, 10, 20, 40, 40, 30);
@@ -160,14 +199,27 @@ class RateGovernorTest {
      * declared rate, and not far below it (the clock moves in steps; the orchestrator's turns come every 25 ms).
      */
     private static void assertRates(List<Job> jobs, double... perMinute) {
+        assertNeverFaster(jobs, perMinute);
+        for (int i = 0; i < perMinute.length; i++) {
+            assertThat(gap(jobs, i)).as("job %d started at %s/min", i, perMinute[i])
+                    .isLessThan(declared(jobs, i, perMinute[i]).multipliedBy(4).dividedBy(3));
+        }
+    }
+
+    private static void assertNeverFaster(List<Job> jobs, double... perMinute) {
         assertThat(jobs).hasSize(perMinute.length + 1);
         for (int i = 0; i < perMinute.length; i++) {
-            int devices = jobs.get(i).deviceRows().size();
-            Duration gap = Duration.between(jobs.get(i).createdTime(), jobs.get(i + 1).createdTime());
-            Duration declared = Duration.ofMillis(Math.round(devices * 60_000 / perMinute[i]));
-            assertThat(gap).as("job %d: %d devices at %s/min", i, devices, perMinute[i])
-                    .isGreaterThanOrEqualTo(declared)
-                    .isLessThan(declared.multipliedBy(4).dividedBy(3));
+            assertThat(gap(jobs, i)).as("job %d: %d devices at %s/min", i, jobs.get(i).deviceRows().size(),
+                    perMinute[i]).isGreaterThanOrEqualTo(declared(jobs, i, perMinute[i]));
         }
+    }
+
+    private static Duration gap(List<Job> jobs, int i) {
+        return Duration.between(jobs.get(i).createdTime(), jobs.get(i + 1).createdTime());
+    }
+
+    /** How long job i's devices take at the rate. */
+    private static Duration declared(List<Job> jobs, int i, double perMinute) {
+        return Duration.ofMillis(Math.round(jobs.get(i).deviceRows().size() * 60_000 / perMinute));
     }
 }

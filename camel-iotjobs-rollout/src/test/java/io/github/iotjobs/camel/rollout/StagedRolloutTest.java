@@ -35,7 +35,7 @@ class StagedRolloutTest {
     @TempDir
     Path storeDir;
 
-    private static ObjectNode firmwarePatch(String version) {
+    static ObjectNode firmwarePatch(String version) {
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.putObject("properties").putObject("desired").put("firmware", version);
         return patch;

@@ -31,7 +31,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class HubGovernor {
 
-    private final String hub;
     private final int slots;
     private final double deviceOpsPerSecond;
     private final Clock clock;
@@ -45,23 +44,10 @@ public final class HubGovernor {
     private record Held(String rolloutId, Instant due) {
     }
 
-    public HubGovernor(String hub, int slots, double deviceOpsPerSecond, Clock clock) {
-        this.hub = hub;
+    public HubGovernor(int slots, double deviceOpsPerSecond, Clock clock) {
         this.slots = slots;
         this.deviceOpsPerSecond = deviceOpsPerSecond;
         this.clock = clock;
-    }
-
-    public String hub() {
-        return hub;
-    }
-
-    public int slots() {
-        return slots;
-    }
-
-    public double deviceOpsPerSecond() {
-        return deviceOpsPerSecond;
     }
 
     public Clock clock() {
@@ -155,11 +141,6 @@ public final class HubGovernor {
         }
         wakers.remove(rolloutId);
         wake(firstWaiting());
-    }
-
-    /** How many slots are taken, for the preview and the tests. */
-    public synchronized int slotsTaken() {
-        return held.size();
     }
 
     private synchronized String firstWaiting() {

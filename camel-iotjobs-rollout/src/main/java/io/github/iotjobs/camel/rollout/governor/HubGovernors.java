@@ -29,7 +29,7 @@ public final class HubGovernors extends ServiceSupport {
             if (all == null) {
                 all = new HubGovernors();
                 try {
-                    context.addService(all, false);
+                    context.addService(all);
                 } catch (Exception e) {
                     throw new IllegalStateException("Cannot keep the hub governors in the CamelContext", e);
                 }
