@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
+import io.github.iotjobs.camel.rollout.port.TargetHubs;
 import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
 import io.github.iotjobs.camel.rollout.store.RolloutProgress;
 import io.github.iotjobs.camel.rollout.store.RolloutRecord;
@@ -47,6 +48,7 @@ public final class RolloutOrchestrator {
     private final CamelClusterService cluster;
     private final ApprovalGate approvals;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+    private volatile TargetHubs targets;
     private ScheduledFuture<?> discovery;
     private volatile boolean stopped;
 
@@ -82,6 +84,26 @@ public final class RolloutOrchestrator {
         tracked.keySet().forEach(this::untrack);
     }
 
+    /** Where the hubs of plans over several targets are found. */
+    public void targets(TargetHubs hubs) {
+        targets = hubs;
+    }
+
+    public TargetHubs targets() {
+        return targets;
+    }
+
+    /** The port a rollout runs on: the hub's, or one over the plan's targets. */
+    private RolloutJobs jobsFor(RolloutRecord record) {
+        if (record.plan().targets() == null) {
+            return jobs;
+        }
+        if (targets == null) {
+            throw new IllegalStateException("Rollout " + record.rolloutId() + " has targets but no hubs to find them");
+        }
+        return targets.jobsFor(record.plan(), clock);
+    }
+
     public RolloutStore store() {
         return store;
     }
@@ -104,7 +126,8 @@ public final class RolloutOrchestrator {
 
     /** A new rollout, just stored: announce it and take its first step now. */
     public CompletableFuture<Void> launch(RolloutRecord record, RolloutProgress progress) {
-        RolloutRun run = new RolloutRun(record, progress, store, jobs, events, clock, concurrentJobs, approvals);
+        RolloutRun run = new RolloutRun(record, progress, store, jobsFor(record), events, clock, concurrentJobs,
+                approvals);
         track(run);
         // The node that stored the rollout announces it; its steps run where the rollout's view is led.
         run.announceStart();
@@ -137,8 +160,8 @@ public final class RolloutOrchestrator {
                 }
                 Optional<RolloutProgress> progress = store.progress(id);
                 if (progress.isPresent() && !progress.get().status().isFinal()) {
-                    store.record(id).ifPresent(record -> track(new RolloutRun(record, progress.get(), store, jobs,
-                            events, clock, concurrentJobs, approvals)));
+                    store.record(id).ifPresent(record -> track(new RolloutRun(record, progress.get(), store,
+                            jobsFor(record), events, clock, concurrentJobs, approvals)));
                 }
             }
         } catch (RuntimeException e) {

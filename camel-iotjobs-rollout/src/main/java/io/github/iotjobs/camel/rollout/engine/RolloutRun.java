@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ import io.github.iotjobs.camel.rollout.plan.OnFailure;
 import io.github.iotjobs.camel.rollout.plan.RolloutAction;
 import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
+import io.github.iotjobs.camel.rollout.port.TargetUnreachableException;
 import io.github.iotjobs.camel.rollout.stage.FrozenStage;
 import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
 import io.github.iotjobs.camel.rollout.store.ChunkProgress;
@@ -54,7 +56,6 @@ public final class RolloutRun {
     private final RolloutJobs jobs;
     private final RolloutEvents events;
     private final Clock clock;
-    private final int concurrentJobs;
     private RolloutProgress progress;
     /** Device results already emitted for the running stage's jobs, so a re-read emits nothing twice. */
     private final Set<String> emitted = new HashSet<>();
@@ -63,6 +64,7 @@ public final class RolloutRun {
     /** Null when success is the job's (no {@code converge} in the plan). */
     private final Convergence convergence;
     private final ApprovalGate approvals;
+    private final TargetSlots slots;
 
     public RolloutRun(RolloutRecord record, RolloutProgress progress, RolloutStore store, RolloutJobs jobs,
             RolloutEvents events, Clock clock, int concurrentJobs, ApprovalGate approvals) {
@@ -72,10 +74,10 @@ public final class RolloutRun {
         this.jobs = jobs;
         this.events = events;
         this.clock = clock;
-        this.concurrentJobs = concurrentJobs;
         this.approvals = approvals;
         this.rollback = new RollbackPlanner(record, store, jobs);
         this.convergence = record.plan().converge() != null ? new Convergence(record.plan(), jobs) : null;
+        this.slots = TargetSlots.of(jobs, concurrentJobs);
     }
 
     public String rolloutId() {
@@ -141,6 +143,11 @@ public final class RolloutRun {
             if (progress.status() == RolloutStatus.RUNNING) {
                 decideStage();
             }
+        } catch (TargetUnreachableException e) {
+            if (progress.status() != RolloutStatus.RUNNING) {
+                throw e;
+            }
+            halt(e.getMessage());
         } finally {
             progress.updatedAt(clock.instant());
             flushDecisions();
@@ -261,6 +268,11 @@ public final class RolloutRun {
                 && failed >= plan.failureThreshold() * stage.size()) {
             halt(failed + " of " + stage.size() + " devices failed, at or above the failure threshold "
                  + plan.failureThreshold());
+            return;
+        }
+        String failingTarget = TargetFailures.failing(plan, stage, progress.chunks());
+        if (!progress.gateAccepted() && failingTarget != null) {
+            halt(failingTarget);
             return;
         }
         boolean allDone = progress.chunks().stream().allMatch(c -> c.state() == State.done);
@@ -408,22 +420,29 @@ public final class RolloutRun {
         createJobs(progress.chunks(), stageJobs());
     }
 
+    /** Creates what each hub's concurrent-job limit allows (one hub, or each target's), in chunk order. */
     private void createJobs(List<ChunkProgress> chunks, JobSource source) throws IotJobsOperationFailedException {
-        long active = chunks.stream()
-                .filter(c -> c.state() == State.running || c.state() == State.creating).count();
+        Map<String, Integer> active = slots.active(chunks);
+        Set<String> waiting = new HashSet<>();
         for (ChunkProgress chunk : chunks) {
-            if (active >= concurrentJobs) {
+            String target = TargetSlots.targetOf(chunk);
+            if (waiting.contains(target)) {
+                continue;
+            }
+            if (active.getOrDefault(target, 0) >= slots.limit(target)) {
                 if (chunk.state() == State.pending) {
                     source.prepare(chunk.chunk());
                 }
-                return;
+                waiting.add(target);
+                continue;
             }
             if (chunk.state() == State.pending || chunk.state() == State.creating) {
                 if (!create(source, chunk)) {
-                    return;
+                    waiting.add(target);
+                    continue;
                 }
                 if (chunk.state() != State.done) {
-                    active++;
+                    active.merge(target, 1, Integer::sum);
                 }
             }
         }
@@ -617,8 +636,7 @@ public final class RolloutRun {
         FrozenStage stage = record.stages().get(index);
         List<ChunkProgress> chunks = new ArrayList<>(stage.chunkCount());
         for (int c = 0; c < stage.chunkCount(); c++) {
-            chunks.add(new ChunkProgress(c, RolloutJobIds.jobId(record.rolloutId(), index, c),
-                    stage.chunkDevices(c).size()));
+            chunks.add(new ChunkProgress(c, stage.jobId(record.rolloutId(), c), stage.chunkDevices(c).size()));
         }
         return chunks;
     }

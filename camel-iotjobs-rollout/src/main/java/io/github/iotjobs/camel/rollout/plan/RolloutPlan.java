@@ -27,6 +27,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                         job does
  * @param approval         who lets a rollout go on after a passed gate: {@code manual} (the {@code approve}
  *                         operation) or a Camel endpoint URI asked with the stage's summary; null: nobody
+ * @param targets          several hubs instead of {@code target}: each stage runs on every one, one gate judges
+ *                         them together, and a failing target halts the rollout on all; null: the single target
+ * @param unreachableAfter with {@code targets}: how long a target's hub may keep failing before the rollout halts on
+ *                         every target; null: {@link #DEFAULT_UNREACHABLE_AFTER}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutPlan(
@@ -39,9 +43,13 @@ public record RolloutPlan(
         Duration stageTimeout,
         RollbackAction rollback,
         ConvergeSpec converge,
-        String approval) {
+        String approval,
+        List<PlanTarget> targets,
+        Duration unreachableAfter) {
 
     public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
+    /** How long a target's hub may fail to answer, by default, before a rollout over several halts everywhere. */
+    public static final Duration DEFAULT_UNREACHABLE_AFTER = Duration.ofMinutes(5);
 
     public static RolloutPlanBuilder builder() {
         return new RolloutPlanBuilder();
@@ -64,6 +72,10 @@ public record RolloutPlan(
      */
     public boolean canRollBack() {
         return rollback != null || onFailure == OnFailure.ROLLBACK;
+    }
+
+    public Duration unreachableAfterOrDefault() {
+        return unreachableAfter != null ? unreachableAfter : DEFAULT_UNREACHABLE_AFTER;
     }
 
     public OnFailure onFailureOrDefault() {

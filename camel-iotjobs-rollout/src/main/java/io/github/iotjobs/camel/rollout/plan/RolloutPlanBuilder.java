@@ -25,6 +25,8 @@ public final class RolloutPlanBuilder {
     private RollbackAction rollback;
     private ConvergeSpec converge;
     private String approval;
+    private List<PlanTarget> targets;
+    private Duration unreachableAfter;
 
     RolloutPlanBuilder() {
     }
@@ -117,9 +119,20 @@ public final class RolloutPlanBuilder {
         return this;
     }
 
+    /** Several hubs instead of one target: each stage runs on every one of them. */
+    public RolloutPlanBuilder targets(List<PlanTarget> value) {
+        targets = List.copyOf(value);
+        return this;
+    }
+
+    public RolloutPlanBuilder unreachableAfter(Duration value) {
+        unreachableAfter = value;
+        return this;
+    }
+
     public RolloutPlan build() {
         RolloutPlan plan = new RolloutPlan(target, action, List.copyOf(stages), successThreshold, failureThreshold,
-                onFailure, stageTimeout, rollback, converge, approval);
+                onFailure, stageTimeout, rollback, converge, approval, targets, unreachableAfter);
         PlanValidator.validate(plan);
         return plan;
     }
