@@ -189,6 +189,35 @@ class TargetsRolloutTest {
     }
 
     @Test
+    void aManagerTargetWithListedDevicesRunsBesideAHub() throws Exception {
+        try (IotJobsEmulator eu = IotJobsEmulator.builder().noThrottling().devices(20).start();
+                IotJobsEmulator legacy = IotJobsEmulator.builder().noThrottling().devices(20).start();
+                RolloutNode node = RolloutNode.start(eu, HubTier.S3, null, storeDir)) {
+            List<String> listed = legacy.fleet().all().stream().map(DeviceTwin::deviceId).limit(10).toList();
+            String manager = "iotjobs:manager?baseUrl=" + legacy.baseUrl();
+            String plan = """
+                    targets:
+                      - {name: eu, jobsEndpoint: "iotjobs:hub", query: "*"}
+                      - {name: legacy, jobsEndpoint: "%s", tier: S1, devices: %s}
+                    action: {twinPatch: {properties: {desired: {mode: eco}}}}
+                    stages: [{devices: 2}, {percent: 100}]
+                    """.formatted(manager, listed);
+            node.call("mixed", IotRolloutOperations.start, plan);
+            await().atMost(Duration.ofSeconds(30)).until(() -> node.call("mixed", IotRolloutOperations.get, null)
+                    .status() == RolloutStatus.COMPLETED);
+            assertThat(jobIds(legacy)).containsExactlyInAnyOrder("rt-legacy-mixed-s0-c0", "rt-legacy-mixed-s1-c0");
+            for (DeviceTwin twin : legacy.fleet().all()) {
+                assertThat(twin.desired().has("mode")).as(twin.deviceId()).isEqualTo(listed.contains(twin.deviceId()));
+            }
+            assertThat(eu.fleet().all()).allMatch(twin -> twin.desired().path("mode").asText().equals("eco"));
+
+            String queried = plan.replace("devices: " + listed, "query: \"*\"");
+            assertThatThrownBy(() -> node.call("mixed2", IotRolloutOperations.start, queried)).cause()
+                    .isInstanceOf(RolloutPlanException.class).hasMessageStartingWith("targets[1].query: ");
+        }
+    }
+
+    @Test
     void aTargetWhoseEndpointCannotRunIsRefusedNamingItBeforeAnyRequest() throws Exception {
         try (IotJobsEmulator eu = IotJobsEmulator.builder().noThrottling().devices(10).start();
                 RolloutNode node = RolloutNode.start(eu, HubTier.S3, null, storeDir)) {
