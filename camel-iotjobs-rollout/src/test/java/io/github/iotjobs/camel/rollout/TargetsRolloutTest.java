@@ -231,12 +231,19 @@ class TargetsRolloutTest {
             assertThatThrownBy(() -> node.call("x", IotRolloutOperations.preview, unknown))
                     .isInstanceOf(CamelExecutionException.class).cause().isInstanceOf(RolloutPlanException.class)
                     .hasMessageStartingWith("targets[1].jobsEndpoint: no endpoint nowhere:hub");
-            String central = unknown.replace("nowhere:hub", "iotjobs:central?apiToken=RAW(SharedAccessSignature"
-                    + " sr=app&sig=s3cret&skn=t&se=1)&baseUrl=" + eu.baseUrl());
+            IotJobsComponent app = new IotJobsComponent();
+            app.getConfiguration().setApiToken(eu.apiToken());
+            app.getConfiguration().setBaseUrl(eu.baseUrl());
+            node.context.addComponent("app", app);
+            String central = unknown.replace("nowhere:hub", "app:central");
             assertThatThrownBy(() -> node.call("x", IotRolloutOperations.start, central))
                     .cause().isInstanceOf(RolloutPlanException.class)
-                    .hasMessageStartingWith("targets[1].jobsEndpoint: Rollouts need a platform with query-targeted")
-                    .message().doesNotContain("s3cret");
+                    .hasMessageStartingWith("targets[1].jobsEndpoint: Rollouts need a platform with query-targeted");
+            String inClear = unknown.replace("nowhere:hub", "iotjobs:central?apiToken=RAW(" + eu.apiToken() + ")");
+            assertThatThrownBy(() -> node.call("x", IotRolloutOperations.start, inClear))
+                    .cause().isInstanceOf(RolloutPlanException.class)
+                    .hasMessageStartingWith("targets[1].jobsEndpoint: carries apiToken in clear")
+                    .message().doesNotContain(eu.apiToken());
             assertThat(eu.engine().jobs()).isEmpty();
         }
     }

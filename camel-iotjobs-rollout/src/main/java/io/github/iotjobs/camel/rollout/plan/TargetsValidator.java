@@ -17,7 +17,30 @@ final class TargetsValidator {
     /** Letters and digits only: a dash would make two rollouts' job ids meet ({@code a-b} + {@code c}). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]{1," + PlanTarget.MAX_NAME + "}");
 
+    /** The iotjobs endpoint options that are secrets. */
+    private static final Set<String> SECRETS = Set.of("connectionstring", "apitoken", "accesstoken", "proxyusername",
+            "proxypassword");
+    private static final Pattern PLACEHOLDER = Pattern.compile("(RAW\\()?\\{\\{[^}]+}}\\)?");
+
     private TargetsValidator() {
+    }
+
+    /** The name of a secret option the URI holds as a value rather than a placeholder; null when none. */
+    private static String secretOption(String uri) {
+        int query = uri.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String option : uri.substring(query + 1).split("&")) {
+            int eq = option.indexOf('=');
+            String key = eq < 0 ? option : option.substring(0, eq);
+            String value = eq < 0 ? "" : option.substring(eq + 1);
+            if (SECRETS.contains(key.toLowerCase(Locale.ROOT)) && !value.isEmpty()
+                    && !PLACEHOLDER.matcher(value).matches()) {
+                return key;
+            }
+        }
+        return null;
     }
 
     static void validate(RolloutPlan plan) {
@@ -47,6 +70,12 @@ final class TargetsValidator {
             if (target.jobsEndpoint() == null || target.jobsEndpoint().isBlank()) {
                 throw new RolloutPlanException(field + ".jobsEndpoint", "required: the iotjobs endpoint URI of the"
                                                                         + " hub, e.g. iotjobs:hub or eu:hub");
+            }
+            String secret = secretOption(target.jobsEndpoint());
+            if (secret != null) {
+                throw new RolloutPlanException(field + ".jobsEndpoint", "carries " + secret + " in clear, and the plan"
+                        + " is stored and answered by get: configure the connection on an iotjobs component (a bean"
+                        + " such as eu, then eu:hub) or as a property placeholder ({{eu.connection}})");
             }
             if (target.units() != null && target.units() < 1) {
                 throw new RolloutPlanException(field + ".units", "at least 1, not " + target.units());

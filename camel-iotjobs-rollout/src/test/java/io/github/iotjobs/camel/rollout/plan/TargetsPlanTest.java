@@ -33,6 +33,7 @@ class TargetsPlanTest {
                 targets:
                   - {name: eu, jobsEndpoint: "iotjobs:hub", tier: s3, units: 2, query: "tags.region = 'eu'"}
                   - {name: us, jobsEndpoint: "us:hub", devices: [a, b]}
+                  - {name: ap, jobsEndpoint: "iotjobs:hub?connectionString=RAW({{ap.hub}})", query: "*"}
                 action: {method: {name: m}}
                 stages: [{percent: 100}]
                 unreachableAfter: PT2M
@@ -40,7 +41,8 @@ class TargetsPlanTest {
         RolloutPlan json = PlanReader.read(PlanReader.toTree(yaml).toString());
         RolloutPlan built = RolloutPlan.builder().method("m", null).stagePercent(100)
                 .targets(List.of(new PlanTarget("eu", "iotjobs:hub", HubTier.S3, 2, "tags.region = 'eu'", null),
-                        PlanTarget.devices("us", "us:hub", List.of("a", "b"))))
+                        PlanTarget.devices("us", "us:hub", List.of("a", "b")),
+                        PlanTarget.query("ap", "iotjobs:hub?connectionString=RAW({{ap.hub}})", "*")))
                 .unreachableAfter(Duration.ofMinutes(2)).build();
         assertThat(PlanReader.toTree(json)).isEqualTo(PlanReader.toTree(yaml)).isEqualTo(PlanReader.toTree(built));
         assertThat(yaml.targets().get(0).tier()).isEqualTo(HubTier.S3);
@@ -54,6 +56,7 @@ class TargetsPlanTest {
             targets not a list     | {"targets":{"name":"eu"},ACTION}                                                                | targets
             endpoint missing       | {"targets":[{"name":"eu","jobsEndpoint":"iotjobs:hub","query":"*"},{"name":"us","query":"*"}],ACTION} | targets[1].jobsEndpoint
             endpoint blank         | {"targets":[{"name":"eu","jobsEndpoint":" ","query":"*"}],ACTION}                              | targets[0].jobsEndpoint
+            secret in the URI      | {"targets":[{"name":"eu","jobsEndpoint":"iotjobs:hub?connectionString=HostName=h;SharedAccessKey=k","query":"*"}],ACTION} | targets[0].jobsEndpoint
             name missing           | {"targets":[{"jobsEndpoint":"iotjobs:hub","query":"*"}],ACTION}                                | targets[0].name
             name with a dash       | {"targets":[{"name":"eu-west","jobsEndpoint":"iotjobs:hub","query":"*"}],ACTION}               | targets[0].name
             name too long          | {"targets":[{"name":"abcdefghijklm","jobsEndpoint":"iotjobs:hub","query":"*"}],ACTION}         | targets[0].name
