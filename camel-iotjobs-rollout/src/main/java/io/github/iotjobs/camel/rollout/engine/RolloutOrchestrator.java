@@ -160,13 +160,24 @@ public final class RolloutOrchestrator {
                 }
                 Optional<RolloutProgress> progress = store.progress(id);
                 if (progress.isPresent() && !progress.get().status().isFinal()) {
-                    store.record(id).ifPresent(record -> track(new RolloutRun(record, progress.get(), store,
-                            jobsFor(record), events, clock, concurrentJobs, approvals)));
+                    store.record(id).ifPresent(record -> resume(record, progress.get()));
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("Cannot read the rollout store: {}", e.getMessage(), e);
         }
+    }
+
+    /** Tracks a stored rollout; one whose hubs cannot be reached yet is tried again at the next discovery. */
+    private void resume(RolloutRecord record, RolloutProgress progress) {
+        RolloutJobs port;
+        try {
+            port = jobsFor(record);
+        } catch (RuntimeException e) {
+            LOG.warn("Rollout {} waits for its targets: {}", record.rolloutId(), e.getMessage());
+            return;
+        }
+        track(new RolloutRun(record, progress, store, port, events, clock, concurrentJobs, approvals));
     }
 
     private synchronized Tracked track(RolloutRun run) {
