@@ -218,6 +218,29 @@ class TargetsRolloutTest {
     }
 
     @Test
+    void targetsOnNamedComponentsOnlyWithTheComponentsJobsEndpointOnOneOfThem() throws Exception {
+        try (IotJobsEmulator eu = IotJobsEmulator.builder().noThrottling().devices(10).start();
+                IotJobsEmulator us = IotJobsEmulator.builder().noThrottling().devices(10).start();
+                org.apache.camel.CamelContext context = new org.apache.camel.impl.DefaultCamelContext()) {
+            IotRolloutComponent rollout = context.getComponent("iotrollout", IotRolloutComponent.class);
+            rollout.setJobsEndpoint("eu:hub");
+            rollout.setPollInterval(25);
+            rollout.setStoreDirectory(storeDir.toString());
+            context.start();
+            RolloutNode node = new RolloutNode(context);
+            addHub(node, "eu", eu);
+            addHub(node, "us", us);
+            String plan = twoHubPlan("{twinPatch: {tags: {wave: one}}}", "[{percent: 100}]", "")
+                    .replace("iotjobs:hub", "eu:hub");
+            node.call("named", IotRolloutOperations.start, plan);
+            await().atMost(Duration.ofSeconds(30)).until(() -> node.call("named", IotRolloutOperations.get, null)
+                    .status() == RolloutStatus.COMPLETED);
+            assertThat(jobIds(eu)).containsExactly("rt-eu-named-s0-c0");
+            assertThat(jobIds(us)).containsExactly("rt-us-named-s0-c0");
+        }
+    }
+
+    @Test
     void aTargetWhoseEndpointCannotRunIsRefusedNamingItBeforeAnyRequest() throws Exception {
         try (IotJobsEmulator eu = IotJobsEmulator.builder().noThrottling().devices(10).start();
                 RolloutNode node = RolloutNode.start(eu, HubTier.S3, null, storeDir)) {
