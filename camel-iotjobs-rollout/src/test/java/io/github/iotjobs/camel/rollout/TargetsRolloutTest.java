@@ -189,6 +189,29 @@ class TargetsRolloutTest {
     }
 
     @Test
+    void eachHubIsPacedByItsOwnConcurrentJobLimit() throws Exception {
+        // Neither engine runs: jobs stay queued, so what is created shows each target's limit.
+        try (IotJobsEmulator eu = IotJobsEmulator.builder().noThrottling().devices(1500).maxActiveJobs(1)
+                        .autoTick(false).start();
+                IotJobsEmulator us = IotJobsEmulator.builder().noThrottling().devices(1500).autoTick(false).start();
+                RolloutNode node = RolloutNode.start(eu, HubTier.S3, null, storeDir)) {
+            addHub(node, "us", us);
+            String plan = twoHubPlan("{twinPatch: {tags: {wave: one}}}", "[{percent: 100}]", "")
+                    .replace("name: eu, jobsEndpoint: \"iotjobs:hub\"", "name: eu, jobsEndpoint: \"iotjobs:hub\", tier: S1");
+            RolloutPreview preview = node.call("paced", IotRolloutOperations.preview, plan, RolloutPreview.class);
+            List<RolloutPreview.TargetStagePreview> targets = preview.stages().get(0).targets();
+            assertThat(targets).extracting(RolloutPreview.TargetStagePreview::jobWaves)
+                    .containsExactly(targets.get(0).jobIds().size(), 1);
+            assertThat(targets.get(1).jobIds()).hasSizeGreaterThan(1);
+
+            node.call("paced", IotRolloutOperations.start, plan);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jobIds(us).size() == targets.get(1).jobIds().size());
+            assertThat(jobIds(eu)).as("S1: one job at a time on eu, while us has all of its own")
+                    .containsExactly("rt-eu-paced-s0-c0");
+        }
+    }
+
+    @Test
     void aManagerTargetWithListedDevicesRunsBesideAHub() throws Exception {
         try (IotJobsEmulator eu = IotJobsEmulator.builder().noThrottling().devices(20).start();
                 IotJobsEmulator legacy = IotJobsEmulator.builder().noThrottling().devices(20).start();
