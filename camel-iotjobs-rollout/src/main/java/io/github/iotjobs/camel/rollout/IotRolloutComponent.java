@@ -24,6 +24,7 @@ import io.github.iotjobs.camel.rollout.port.ClientRolloutJobs;
 import io.github.iotjobs.camel.rollout.port.HubJobsBudget;
 import io.github.iotjobs.camel.rollout.port.HubTwinQueries;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
+import io.github.iotjobs.camel.rollout.port.TargetHubs;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.store.FileRolloutStore;
 import io.github.iotjobs.camel.rollout.store.JdbcRolloutStore;
@@ -114,6 +115,7 @@ public class IotRolloutComponent extends DefaultComponent {
                     HubJobsBudget.createAllowed(jobs), executor, Duration.ofMillis(pollInterval),
                     ClusterServiceHelper.lookupService(getCamelContext()).orElse(null),
                     approvals = new EndpointApprovalGate(getCamelContext()));
+            orchestrator.targets(new TargetHubs(getCamelContext()));
             orchestrator.start();
             if (!stopHookAdded) {
                 // Stop stepping before the context stops routes and endpoints (the hub client's connection pool).

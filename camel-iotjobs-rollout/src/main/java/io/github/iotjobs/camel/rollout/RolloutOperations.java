@@ -18,11 +18,15 @@ import io.github.iotjobs.camel.rollout.engine.RolloutRun;
 import io.github.iotjobs.camel.rollout.plan.PlanReader;
 import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
 import io.github.iotjobs.camel.rollout.plan.RolloutPlanException;
+import io.github.iotjobs.camel.rollout.port.TargetHubs;
+import io.github.iotjobs.camel.rollout.port.TargetRoutedJobs;
 import io.github.iotjobs.camel.rollout.stage.FrozenStage;
 import io.github.iotjobs.camel.rollout.stage.HubTier;
 import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
 import io.github.iotjobs.camel.rollout.stage.RolloutPreview;
 import io.github.iotjobs.camel.rollout.stage.StageResolver;
+import io.github.iotjobs.camel.rollout.stage.TargetPreviews;
+import io.github.iotjobs.camel.rollout.stage.TargetStages;
 import io.github.iotjobs.camel.rollout.store.RolloutCommand;
 import io.github.iotjobs.camel.rollout.store.RolloutProgress;
 import io.github.iotjobs.camel.rollout.store.RolloutRecord;
@@ -91,6 +95,12 @@ final class RolloutOperations {
     }
 
     private RolloutPreview preview(String rolloutId, RolloutPlan plan) {
+        if (plan.targets() != null) {
+            List<TargetRoutedJobs.Target> hubs = orchestrator.targets().open(plan);
+            return TargetPreviews.of(rolloutId, plan, hubs.stream()
+                    .map(hub -> new TargetPreviews.Hub(hub.tier(), hub.units())).toList(),
+                    TargetStages.resolve(plan, TargetHubs.resolve(plan, hubs)));
+        }
         List<FrozenStage> stages = StageResolver.resolve(plan, resolveTarget(plan));
         ZoneGrouping.Zoned zoned = groupByZone(plan, stages);
         RolloutPreview preview = RolloutPreview.of(rolloutId, tier, units, plan.target().query() != null,
@@ -117,7 +127,8 @@ final class RolloutOperations {
         if (existing.isPresent()) {
             return samePlanOrFail(existing.get(), plan);
         }
-        List<FrozenStage> stages = StageResolver.resolve(plan, resolveTarget(plan));
+        List<FrozenStage> stages = plan.targets() == null ? StageResolver.resolve(plan, resolveTarget(plan))
+                : TargetStages.resolve(plan, TargetHubs.resolve(plan, orchestrator.targets().open(plan)));
         ZoneGrouping.Zoned zoned = groupByZone(plan, stages);
         RolloutRecord record = new RolloutRecord(rolloutId, plan, zoned != null ? zoned.stages() : stages,
                 orchestrator.clock().instant());

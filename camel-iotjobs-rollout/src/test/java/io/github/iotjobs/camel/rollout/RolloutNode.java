@@ -35,7 +35,7 @@ final class RolloutNode implements AutoCloseable {
     final ProducerTemplate template;
     final List<Exchange> events = new CopyOnWriteArrayList<>();
 
-    private RolloutNode(CamelContext context) {
+    RolloutNode(CamelContext context) {
         this.context = context;
         this.template = context.createProducerTemplate();
     }

@@ -22,6 +22,7 @@ import io.github.iotjobs.camel.rollout.governor.HubGovernor;
 import io.github.iotjobs.camel.rollout.governor.JobAdmission;
 import io.github.iotjobs.camel.rollout.port.DeferredRolloutJobs;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
+import io.github.iotjobs.camel.rollout.port.TargetHubs;
 import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
 import io.github.iotjobs.camel.rollout.store.RolloutProgress;
 import io.github.iotjobs.camel.rollout.store.RolloutRecord;
@@ -56,6 +57,7 @@ public final class RolloutOrchestrator {
     private final CamelClusterService cluster;
     private final ApprovalGate approvals;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+    private volatile TargetHubs targets;
     private ScheduledFuture<?> discovery;
     private volatile boolean stopped;
 
@@ -91,6 +93,26 @@ public final class RolloutOrchestrator {
             discovery.cancel(false);
         }
         tracked.keySet().forEach(this::untrack);
+    }
+
+    /** Where the hubs of plans over several targets are found. */
+    public void targets(TargetHubs hubs) {
+        targets = hubs;
+    }
+
+    public TargetHubs targets() {
+        return targets;
+    }
+
+    /** The port a rollout runs on: the hub's, or one over the plan's targets. */
+    private RolloutJobs jobsFor(RolloutRecord record) {
+        if (record.plan().targets() == null) {
+            return turnJobs;
+        }
+        if (targets == null) {
+            throw new IllegalStateException("Rollout " + record.rolloutId() + " has targets but no hubs to find them");
+        }
+        return targets.jobsFor(record.plan(), clock);
     }
 
     public RolloutStore store() {
@@ -152,11 +174,20 @@ public final class RolloutOrchestrator {
                 }
                 Optional<RolloutProgress> progress = store.progress(id);
                 if (progress.isPresent() && !progress.get().status().isFinal()) {
-                    store.record(id).ifPresent(record -> track(record, progress.get()));
+                    store.record(id).ifPresent(record -> resume(record, progress.get()));
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("Cannot read the rollout store: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Tracks a stored rollout; one whose hubs cannot be reached yet is tried again at the next discovery. */
+    private void resume(RolloutRecord record, RolloutProgress progress) {
+        try {
+            track(record, progress);
+        } catch (RuntimeException e) {
+            LOG.warn("Rollout {} waits for its targets: {}", record.rolloutId(), e.getMessage());
         }
     }
 
@@ -167,7 +198,7 @@ public final class RolloutOrchestrator {
         }
         JobAdmission admission = new JobAdmission(record.rolloutId(), record.plan().rate(), governor, store,
                 createAllowed);
-        RolloutRun run = new RolloutRun(record, progress, store, turnJobs, events, clock, admission, approvals);
+        RolloutRun run = new RolloutRun(record, progress, store, jobsFor(record), events, clock, admission, approvals);
         CamelClusterView view = null;
         if (cluster != null) {
             try {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,7 @@ import io.github.iotjobs.camel.rollout.plan.OnFailure;
 import io.github.iotjobs.camel.rollout.plan.RolloutAction;
 import io.github.iotjobs.camel.rollout.plan.RolloutPlan;
 import io.github.iotjobs.camel.rollout.port.RolloutJobs;
+import io.github.iotjobs.camel.rollout.port.TargetUnreachableException;
 import io.github.iotjobs.camel.rollout.stage.FrozenStage;
 import io.github.iotjobs.camel.rollout.stage.RolloutJobIds;
 import io.github.iotjobs.camel.rollout.store.ChunkProgress;
@@ -68,6 +70,7 @@ public final class RolloutRun {
     /** Null without a maintenance window ({@code window}) or retries ({@code retries}) in the plan. */
     private final StageWindows windows;
     private final DeviceRetries retries;
+    private final TargetSlots slots;
 
     public RolloutRun(RolloutRecord record, RolloutProgress progress, RolloutStore store, RolloutJobs jobs,
             RolloutEvents events, Clock clock, JobAdmission admission, ApprovalGate approvals) {
@@ -83,6 +86,7 @@ public final class RolloutRun {
         this.rollback = new RollbackPlanner(this.record, store, jobs);
         this.convergence = record.plan().converge() != null ? new Convergence(record.plan(), jobs) : null;
         this.retries = record.plan().retries() != null ? new DeviceRetries(this.record, jobs, events, clock) : null;
+        this.slots = TargetSlots.of(jobs, admission.hubSlots());
     }
 
     public String rolloutId() {
@@ -149,6 +153,11 @@ public final class RolloutRun {
             if (progress.status() == RolloutStatus.RUNNING) {
                 decideStage();
             }
+        } catch (TargetUnreachableException e) {
+            if (progress.status() != RolloutStatus.RUNNING) {
+                throw e;
+            }
+            halt(e.getMessage());
         } finally {
             progress.updatedAt(clock.instant());
             flushDecisions();
@@ -300,6 +309,11 @@ public final class RolloutRun {
                 && failed >= plan.failureThreshold() * stage.size()) {
             halt(failed + " of " + stage.size() + " devices failed, at or above the failure threshold "
                  + plan.failureThreshold());
+            return;
+        }
+        String failingTarget = TargetFailures.failing(plan, stage, progress.chunks());
+        if (!progress.gateAccepted() && failingTarget != null) {
+            halt(failingTarget);
             return;
         }
         boolean allDone = progress.chunks().stream().allMatch(c -> c.state() == State.done);
@@ -474,25 +488,41 @@ public final class RolloutRun {
         createJobs(progress.chunks(), stageJobs(), true);
     }
 
-    /** Creates the chunks' jobs in order, as the hub's governor (and with {@code paced}, the plan's rate) admits. */
+    /**
+     * Creates the chunks' jobs in order: on the rollout's hub as its governor (and with {@code paced}, the plan's
+     * rate) admits; on the targets of a plan over several, as each target's concurrent-job limit and the rate allow,
+     * so a target waiting for its slot holds up no other.
+     */
     private void createJobs(List<ChunkProgress> chunks, JobSource source, boolean paced)
             throws IotJobsOperationFailedException {
+        Map<String, Integer> active = slots.active(chunks);
+        Set<String> waiting = new HashSet<>();
         for (ChunkProgress chunk : chunks) {
-            if (chunk.state() != State.pending && chunk.state() != State.creating) {
+            String target = TargetSlots.targetOf(chunk);
+            if (chunk.state() != State.pending && chunk.state() != State.creating || waiting.contains(target)) {
                 continue;
             }
             if (chunk.state() == State.pending && !source.mayStart(chunk.chunk())) {
                 continue; // its devices are outside their maintenance window: they wait, the next chunk may not
             }
-            if (!admission.admit(chunk, paced, progress)) {
+            boolean admitted = target == null ? admission.admit(chunk, paced, progress)
+                    : active.getOrDefault(target, 0) < slots.limit(target) && admission.paceAllows(paced);
+            if (!admitted) {
                 if (chunk.state() == State.pending) {
                     source.prepare(chunk.chunk());
                 }
-                return;
+                waiting.add(target);
+                continue;
             }
             if (!create(source, chunk)) {
-                admission.over(chunk);
-                return;
+                if (target == null) {
+                    admission.over(chunk);
+                }
+                waiting.add(target);
+                continue;
+            }
+            if (target != null && chunk.holdsJob()) {
+                active.merge(target, 1, Integer::sum);
             }
             admission.started(chunk, paced, progress);
         }
@@ -687,7 +717,7 @@ public final class RolloutRun {
         FrozenStage stage = record.stages().get(index);
         List<ChunkProgress> chunks = new ArrayList<>(stage.chunkCount());
         for (int c = 0; c < stage.chunkCount(); c++) {
-            ChunkProgress chunk = new ChunkProgress(c, RolloutJobIds.jobId(record.rolloutId(), index, c),
+            ChunkProgress chunk = new ChunkProgress(c, stage.jobId(record.rolloutId(), c),
                     stage.chunkDevices(c).size());
             chunks.add(record.plan().retries() != null ? chunk.withRetries() : chunk);
         }

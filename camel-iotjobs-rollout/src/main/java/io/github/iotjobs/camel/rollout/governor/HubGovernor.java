@@ -54,6 +54,11 @@ public final class HubGovernor {
         return clock;
     }
 
+    /** The hub's concurrent-job limit. */
+    public int slots() {
+        return slots;
+    }
+
     /** How to run a turn of the rollout at once, when what it waits for is free. */
     public void onFree(String rolloutId, Runnable waker) {
         wakers.put(rolloutId, waker);

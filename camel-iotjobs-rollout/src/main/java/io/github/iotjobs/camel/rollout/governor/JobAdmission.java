@@ -62,6 +62,15 @@ public final class JobAdmission {
     }
 
     /**
+     * Whether the plan's rate lets a job start now, on a hub this governor does not own (a target of a plan over
+     * several, whose own concurrent-job limit the rollout keeps).
+     */
+    public synchronized boolean paceAllows(boolean paced) {
+        asked = true;
+        return !paced || rate == null || !governor.clock().instant().isBefore(paceFreeAt());
+    }
+
+    /**
      * The hub has the chunk's job: with {@code paced}, the rate's next start is counted from now (after the create
      * answered, so never before the hub's own creation time), at the rate the devices sent before it reached.
      */

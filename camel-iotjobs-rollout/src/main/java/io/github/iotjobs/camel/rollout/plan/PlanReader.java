@@ -37,7 +37,7 @@ public final class PlanReader {
 
     private static final Set<String> PLAN_FIELDS = Set.of("target", "action", "stages", "successThreshold",
             "failureThreshold", "onFailure", "stageTimeout", "rollback", "converge", "approval", "rate", "retries",
-            "window");
+            "window", "targets", "unreachableAfter");
 
     private PlanReader() {
     }
@@ -91,7 +91,8 @@ public final class PlanReader {
                 onFailure(plan.get("onFailure")), duration("stageTimeout", plan.get("stageTimeout")),
                 rollback(plan.get("rollback")), converge(plan.get("converge")),
                 text("approval", plan.get("approval")), rate(plan.get("rate")),
-                retries(plan.get("retries")), window(plan.get("window")));
+                retries(plan.get("retries")), window(plan.get("window")), TargetsReader.targets(plan.get("targets")),
+                duration("unreachableAfter", plan.get("unreachableAfter")));
     }
 
     private static RolloutRate rate(JsonNode node) {
@@ -172,18 +173,22 @@ public final class PlanReader {
         }
         ObjectNode target = object("target", node);
         knownFields("target.", target, Set.of("query", "devices"));
-        List<String> devices = null;
-        JsonNode list = target.get("devices");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                throw new RolloutPlanException("target.devices", "a list of device ids");
-            }
-            devices = new ArrayList<>(list.size());
-            for (int i = 0; i < list.size(); i++) {
-                devices.add(text("target.devices[" + i + "]", list.get(i)));
-            }
+        return new RolloutTarget(text("target.query", target.get("query")),
+                deviceList("target.devices", target.get("devices")));
+    }
+
+    static List<String> deviceList(String field, JsonNode list) {
+        if (list == null || list.isNull()) {
+            return null;
         }
-        return new RolloutTarget(text("target.query", target.get("query")), devices);
+        if (!list.isArray()) {
+            throw new RolloutPlanException(field, "a list of device ids");
+        }
+        List<String> devices = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            devices.add(text(field + "[" + i + "]", list.get(i)));
+        }
+        return devices;
     }
 
     private static RolloutAction action(JsonNode node) {
@@ -291,7 +296,7 @@ public final class PlanReader {
         }
     }
 
-    private static Duration duration(String field, JsonNode node) {
+    static Duration duration(String field, JsonNode node) {
         String text = text(field, node);
         if (text == null) {
             return null;
@@ -303,7 +308,7 @@ public final class PlanReader {
         }
     }
 
-    private static String text(String field, JsonNode node) {
+    static String text(String field, JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -314,7 +319,7 @@ public final class PlanReader {
         return node.asText();
     }
 
-    private static ObjectNode object(String field, JsonNode node) {
+    static ObjectNode object(String field, JsonNode node) {
         if (node instanceof ObjectNode object) {
             return object;
         }
@@ -322,7 +327,7 @@ public final class PlanReader {
                 : node.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
 
-    private static void knownFields(String prefix, ObjectNode node, Set<String> known) {
+    static void knownFields(String prefix, ObjectNode node, Set<String> known) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!known.contains(name)) {

@@ -36,7 +36,15 @@ public final class PlanValidator {
 
     /** @throws RolloutPlanException naming the first field that is wrong */
     public static void validate(RolloutPlan plan) {
-        target(plan.target());
+        if (plan.targets() != null) {
+            TargetsValidator.validate(plan);
+        } else {
+            target("target", plan.target());
+            if (plan.unreachableAfter() != null) {
+                throw new RolloutPlanException("unreachableAfter", "only with targets: a single target's hub is"
+                        + " asked again every turn");
+            }
+        }
         action(plan.action());
         stages(plan.stages());
         share("successThreshold", plan.successThreshold());
@@ -104,33 +112,33 @@ public final class PlanValidator {
         method("rollback.method", rollback.method());
     }
 
-    private static void target(RolloutTarget target) {
+    static void target(String field, RolloutTarget target) {
         if (target == null) {
-            throw new RolloutPlanException("target", "required: {query: <condition>} or {devices: [ids]}");
+            throw new RolloutPlanException(field, "required: {query: <condition>} or {devices: [ids]}");
         }
         if ((target.query() == null) == (target.devices() == null)) {
-            throw new RolloutPlanException("target", "set exactly one of query and devices");
+            throw new RolloutPlanException(field, "set exactly one of query and devices");
         }
         if (target.query() != null) {
             try {
-                QueryConditionSyntax.check("target.query", target.query());
+                QueryConditionSyntax.check(field + ".query", target.query());
             } catch (IotJobsValidationException e) {
-                throw new RolloutPlanException("target.query", e.getMessage());
+                throw new RolloutPlanException(field + ".query", e.getMessage());
             }
             return;
         }
         List<String> devices = target.devices();
         if (devices.isEmpty()) {
-            throw new RolloutPlanException("target.devices", "the list is empty");
+            throw new RolloutPlanException(field + ".devices", "the list is empty");
         }
         Set<String> seen = new HashSet<>(devices.size() * 2);
         for (int i = 0; i < devices.size(); i++) {
             String problem = DeviceIds.problem(devices.get(i));
             if (problem != null) {
-                throw new RolloutPlanException("target.devices[" + i + "]", problem);
+                throw new RolloutPlanException(field + ".devices[" + i + "]", problem);
             }
             if (!seen.add(devices.get(i))) {
-                throw new RolloutPlanException("target.devices[" + i + "]", "device " + devices.get(i)
+                throw new RolloutPlanException(field + ".devices[" + i + "]", "device " + devices.get(i)
                                                                              + " is listed twice");
             }
         }
@@ -264,7 +272,7 @@ public final class PlanValidator {
         }
     }
 
-    private static void positive(String field, Duration value) {
+    static void positive(String field, Duration value) {
         if (value != null && (value.isZero() || value.isNegative())) {
             throw new RolloutPlanException(field, "a positive ISO-8601 duration such as PT30M, not " + value);
         }

@@ -31,6 +31,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                         the hub's quotas allow
  * @param retries          per-device retries of failed devices, within a budget per stage; null: none
  * @param window           the device-local maintenance window devices are changed in; null: any time
+ * @param targets          several hubs instead of {@code target}: each stage runs on every one, one gate judges
+ *                         them together, and a failing target halts the rollout on all; null: the single target
+ * @param unreachableAfter with {@code targets}: how long a target's hub may keep failing before the rollout halts on
+ *                         every target; null: {@link #DEFAULT_UNREACHABLE_AFTER}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutPlan(
@@ -46,9 +50,13 @@ public record RolloutPlan(
         String approval,
         RolloutRate rate,
         RetrySpec retries,
-        WindowSpec window) {
+        WindowSpec window,
+        List<PlanTarget> targets,
+        Duration unreachableAfter) {
 
     public static final double DEFAULT_SUCCESS_THRESHOLD = 1.0;
+    /** How long a target's hub may fail to answer, by default, before a rollout over several halts everywhere. */
+    public static final Duration DEFAULT_UNREACHABLE_AFTER = Duration.ofMinutes(5);
 
     public static RolloutPlanBuilder builder() {
         return new RolloutPlanBuilder();
@@ -71,6 +79,10 @@ public record RolloutPlan(
      */
     public boolean canRollBack() {
         return rollback != null || onFailure == OnFailure.ROLLBACK;
+    }
+
+    public Duration unreachableAfterOrDefault() {
+        return unreachableAfter != null ? unreachableAfter : DEFAULT_UNREACHABLE_AFTER;
     }
 
     public OnFailure onFailureOrDefault() {

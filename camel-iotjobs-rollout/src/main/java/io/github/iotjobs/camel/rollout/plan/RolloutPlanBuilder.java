@@ -28,6 +28,8 @@ public final class RolloutPlanBuilder {
     private RolloutRate rate;
     private RetrySpec retries;
     private WindowSpec window;
+    private List<PlanTarget> targets;
+    private Duration unreachableAfter;
 
     RolloutPlanBuilder() {
     }
@@ -144,9 +146,21 @@ public final class RolloutPlanBuilder {
         return this;
     }
 
+    /** Several hubs instead of one target: each stage runs on every one of them. */
+    public RolloutPlanBuilder targets(List<PlanTarget> value) {
+        targets = List.copyOf(value);
+        return this;
+    }
+
+    public RolloutPlanBuilder unreachableAfter(Duration value) {
+        unreachableAfter = value;
+        return this;
+    }
+
     public RolloutPlan build() {
         RolloutPlan plan = new RolloutPlan(target, action, List.copyOf(stages), successThreshold, failureThreshold,
-                onFailure, stageTimeout, rollback, converge, approval, rate, retries, window);
+                onFailure, stageTimeout, rollback, converge, approval, rate, retries, window,
+                targets, unreachableAfter);
         PlanValidator.validate(plan);
         return plan;
     }

@@ -23,6 +23,7 @@ public final class RolloutJobIds {
 
     private static final Pattern KEY_AS_IS = Pattern.compile("[A-Za-z0-9-]{1,40}");
     private static final int HASHED_PREFIX = 20;
+    private static final int MAX_JOB_ID = 64;
 
     private RolloutJobIds() {
     }
@@ -47,6 +48,26 @@ public final class RolloutJobIds {
     /** The job id of retry {@code attempt} (from 1) of a chunk's failed devices: {@code ro-fw42-s1-c0-r1}. */
     public static String retryJobId(String chunkJobId, int attempt) {
         return chunkJobId + "-r" + attempt;
+    }
+
+    /**
+     * The job id of a chunk of a stage on one target of a plan over several ({@code rt-eu-fw42-s1-c0}): another
+     * prefix than single-target ids and a name without dashes, so no two rollouts' ids meet. An id that would pass
+     * 64 characters carries a shorter hash of the rollout id instead of its key.
+     */
+    public static String targetJobId(String rolloutId, String target, int stage, int chunk) {
+        String tail = "-s" + stage + "-c" + chunk;
+        String id = "rt-" + target + "-" + key(rolloutId) + tail;
+        return id.length() <= MAX_JOB_ID ? id : "rt-" + target + "-" + sha256(rolloutId).substring(0, 16) + tail;
+    }
+
+    /** The target a job id of {@link #targetJobId} names; null for any other job id. */
+    public static String targetOf(String jobId) {
+        if (!jobId.startsWith("rt-")) {
+            return null;
+        }
+        int dash = jobId.indexOf('-', 3);
+        return dash < 0 ? null : jobId.substring(3, dash);
     }
 
     /** The job id of a chunk of the rollback (counted from 0). */

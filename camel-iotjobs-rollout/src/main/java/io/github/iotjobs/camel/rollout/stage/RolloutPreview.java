@@ -35,12 +35,14 @@ public record RolloutPreview(
      * @param jobWaves how many rounds of jobs the concurrent-job limit makes the stage run in
      * @param zones    with a maintenance window ({@code window}): when each zone group of the stage can run first;
      *                 null without
+     * @param targets  with several targets, the stage on each of them (they run side by side); null for one
      */
     public record StagePreview(int stage, int devices, List<String> deviceIds, List<String> jobIds, int jobWaves,
-            Duration estimatedDuration, List<ZoneStart> zones) {
+            Duration estimatedDuration, List<ZoneStart> zones, List<TargetStagePreview> targets) {
 
         public StagePreview withZones(List<ZoneStart> value) {
-            return new StagePreview(stage, devices, deviceIds, jobIds, jobWaves, estimatedDuration, value);
+            return new StagePreview(stage, devices, deviceIds, jobIds, jobWaves, estimatedDuration, value,
+                    targets);
         }
     }
 
@@ -59,6 +61,11 @@ public record RolloutPreview(
                 estimatedDuration, List.copyOf(value));
     }
 
+    /** A stage on one target of several: its devices, its jobs, and the time its own hub's quotas allow. */
+    public record TargetStagePreview(String target, HubTier tier, int units, int devices, List<String> deviceIds,
+            List<String> jobIds, int jobWaves, Duration estimatedDuration) {
+    }
+
     /** Hub queries return at most this many device ids per page. */
     static final int QUERY_PAGE = 1000;
 
@@ -70,20 +77,18 @@ public record RolloutPreview(
         int jobs = 0;
         Duration total = Duration.ZERO;
         for (FrozenStage stage : frozen) {
-            int waves = (stage.chunkCount() + tier.concurrentJobs() - 1) / tier.concurrentJobs();
-            double deviceSeconds = stage.size() / tier.deviceOperationsPerSecond(units);
-            double createSeconds = stage.chunkCount() * 60.0 / tier.jobOperationsPerMinute(units);
-            double rateSeconds = rate == null ? 0 : rateSeconds(rate, devices, stage.size());
-            Duration time = seconds(Math.max(Math.max(deviceSeconds, createSeconds), rateSeconds));
+            int waves = waves(tier, stage.chunkCount());
+            Duration time = stageTime(tier, units, stage.size(), stage.chunkCount());
+            if (rate != null) {
+                time = seconds(Math.max(time.toMillis() / 1000.0, rateSeconds(rate, devices, stage.size())));
+            }
             stages.add(new StagePreview(stage.index(), stage.size(), stage.deviceIds(), stage.jobIds(rolloutId), waves,
-                    time, null));
+                    time, null, null));
             devices += stage.size();
             jobs += stage.chunkCount();
             total = total.plus(time);
         }
-        Duration resolve = queriedTarget
-                ? seconds(((devices + QUERY_PAGE - 1) / QUERY_PAGE) * 60.0 / tier.queriesPerMinute(units))
-                : Duration.ZERO;
+        Duration resolve = queriedTarget ? resolveTime(tier, units, devices) : Duration.ZERO;
         return new RolloutPreview(rolloutId, tier, units, devices, jobs, tier.concurrentJobs(), resolve, total, stages);
     }
 
@@ -103,6 +108,22 @@ public record RolloutPreview(
             at = stepEnd;
         }
         return seconds;
+    }
+
+    static int waves(HubTier tier, int jobs) {
+        return (jobs + tier.concurrentJobs() - 1) / tier.concurrentJobs();
+    }
+
+    /** The longer of the time the devices take at the tier's device-operation rate and the time to create the jobs. */
+    static Duration stageTime(HubTier tier, int units, int devices, int jobs) {
+        double deviceSeconds = devices / tier.deviceOperationsPerSecond(units);
+        double createSeconds = jobs * 60.0 / tier.jobOperationsPerMinute(units);
+        return seconds(Math.max(deviceSeconds, createSeconds));
+    }
+
+    /** The time the tier's query quota needs to page through this many device ids. */
+    static Duration resolveTime(HubTier tier, int units, int devices) {
+        return seconds(((devices + QUERY_PAGE - 1) / QUERY_PAGE) * 60.0 / tier.queriesPerMinute(units));
     }
 
     private static Duration seconds(double value) {

@@ -34,7 +34,7 @@ record ZoneChunks(FrozenStage stage, List<ZoneId> chunkZones) {
             throw new IllegalStateException("Stage " + index + ": zone groups hold " + from + " devices, the stage "
                     + deviceIds.size());
         }
-        return new ZoneChunks(new FrozenStage(index, Collections.unmodifiableList(deviceIds), List.copyOf(ends)),
+        return new ZoneChunks(new FrozenStage(index, Collections.unmodifiableList(deviceIds), List.copyOf(ends), null, null),
                 zones);
     }
 }
