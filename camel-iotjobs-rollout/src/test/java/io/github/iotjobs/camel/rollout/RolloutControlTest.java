@@ -105,8 +105,9 @@ class RolloutControlTest {
             RolloutView view = node.call("stuck", IotRolloutOperations.get, null);
             assertThat(view.reason()).contains("PT1S timeout");
             assertThat(view.stage()).isZero();
-            assertThat(node.eventTypes("stuck")).containsExactly("rolloutStarted", "stageStarted", "gateFailed",
-                    "paused");
+            // The decision is stored before it is announced: the events may come a moment after get shows it.
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(node.eventTypes("stuck"))
+                    .containsExactly("rolloutStarted", "stageStarted", "gateFailed", "paused"));
         }
     }
 
