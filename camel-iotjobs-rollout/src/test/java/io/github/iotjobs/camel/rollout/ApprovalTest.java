@@ -70,8 +70,10 @@ class ApprovalTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> node.call("gated", IotRolloutOperations.get, null)
                     .status() == RolloutStatus.COMPLETED);
             assertThat(asked).hasSize(2);
-            assertThat(node.eventTypes("gated")).containsExactly("rolloutStarted", "stageStarted", "gatePassed",
-                    "approvalRequested", "paused", "resumed", "approved", "stageStarted", "gatePassed", "completed");
+            // Each decision is stored before its event is emitted: the events may trail what get shows.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(node.eventTypes("gated")).containsExactly("rolloutStarted", "stageStarted", "gatePassed",
+                        "approvalRequested", "paused", "resumed", "approved", "stageStarted", "gatePassed", "completed"));
         }
     }
 
