@@ -110,6 +110,9 @@ class RolloutStatusPageTest {
                     .startsWith("default-src 'none'; connect-src 'self'; style-src 'sha256-");
             assertThat(page.headers().firstValue("X-Probe")).isEmpty();
             assertThat(page.body()).doesNotContain("/*SCRIPT*/", "http://", "https://");
+            HttpResponse<String> slash = http.send(HttpRequest.newBuilder(URI.create(node.pageUrl() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(slash.statusCode()).as("the page with a trailing slash").isEqualTo(200);
 
             HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(node.pageUrl() + "/rollouts.json"))
                     .build(), HttpResponse.BodyHandlers.ofString());
