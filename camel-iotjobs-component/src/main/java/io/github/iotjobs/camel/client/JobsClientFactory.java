@@ -5,6 +5,8 @@
  */
 package io.github.iotjobs.camel.client;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
@@ -58,6 +60,7 @@ public final class JobsClientFactory {
             }
             case manager -> requireText("baseUrl", configuration.getBaseUrl(), "the service address");
         }
+        requireAbsoluteUrl(configuration.getBaseUrl());
     }
 
     /**
@@ -149,6 +152,25 @@ public final class JobsClientFactory {
             return configuration.getBaseUrl();
         }
         return "https://" + HubConnectionString.parse(configuration.getConnectionString()).hostName();
+    }
+
+    /** A baseUrl, when set, names scheme and host: requests are addressed to them. */
+    private static void requireAbsoluteUrl(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        boolean http = uri != null && ("http".equalsIgnoreCase(uri.getScheme())
+                                       || "https".equalsIgnoreCase(uri.getScheme()));
+        if (!http || uri.getHost() == null) {
+            throw new IotJobsValidationException("baseUrl", "baseUrl '" + baseUrl + "' must be an absolute http(s)"
+                                                            + " URL with a host: https://{host}[:port][/path]");
+        }
     }
 
     private static void requireText(String field, String value, String what) {

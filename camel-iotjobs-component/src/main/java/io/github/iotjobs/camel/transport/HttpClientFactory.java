@@ -19,6 +19,7 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
@@ -27,7 +28,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Builds the pooled HttpClient 5 of a service from the options: timeouts, pool size, TLS through Camel
- * {@code SSLContextParameters}, proxy. HttpClient's own retries are off: {@link PlatformHttpClient} decides.
+ * {@code SSLContextParameters}, proxy. HttpClient's own retries are off: {@link PlatformHttpClient} decides. Without a
+ * proxy the client is HttpClient's minimal one ({@link LeanHttpClient}); through a proxy, the full one.
  * <p>
  * Idle connections are checked before reuse and evicted: a load balancer that silently drops a connection idle for a
  * few minutes must not turn the next create into an unknown outcome. A connection idle longer than
@@ -38,6 +40,7 @@ public final class HttpClientFactory {
 
     static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
     static final TimeValue EVICT_AFTER_IDLE = TimeValue.ofSeconds(60);
+    private static final String USER_AGENT = "camel-iotjobs";
 
     private HttpClientFactory() {
     }
@@ -54,7 +57,7 @@ public final class HttpClientFactory {
 
     public static CloseableHttpClient create(IotJobsConfiguration configuration, CamelContext context)
             throws Exception {
-        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingHttpClientConnectionManagerBuilder poolBuilder = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(configuration.getMaxConnections())
                 .setMaxConnPerRoute(configuration.getMaxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -64,29 +67,36 @@ public final class HttpClientFactory {
                         .build());
         if (configuration.getSslContextParameters() != null) {
             SSLContext ssl = configuration.getSslContextParameters().createSSLContext(context);
-            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl));
+            poolBuilder.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl));
         }
+        PoolingHttpClientConnectionManager pool = poolBuilder.build();
+        RequestConfig requestConfig = RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(configuration.getConnectionRequestTimeout()))
+                .setResponseTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
+                .build();
+        if (configuration.getProxyHost() == null) {
+            return new LeanHttpClient(pool, requestConfig, USER_AGENT, EVICT_AFTER_IDLE);
+        }
+        // Through a proxy: the full client, which routes via the proxy and answers its authentication challenges.
+        // The same requests as the lean client otherwise: no redirects followed, no compression asked for.
+        int port = configuration.getProxyPort() != null ? configuration.getProxyPort() : 8080;
         HttpClientBuilder builder = HttpClients.custom()
-                .setConnectionManager(pool.build())
+                .setConnectionManager(pool)
                 .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableContentCompression()
                 .evictIdleConnections(EVICT_AFTER_IDLE)
                 .evictExpiredConnections()
                 .disableCookieManagement()
-                .setUserAgent("camel-iotjobs")
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(configuration.getConnectionRequestTimeout()))
-                        .setResponseTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
-                        .build());
-        if (configuration.getProxyHost() != null) {
-            int port = configuration.getProxyPort() != null ? configuration.getProxyPort() : 8080;
-            builder.setProxy(new HttpHost(configuration.getProxyHost(), port));
-            if (configuration.getProxyUsername() != null) {
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                String password = configuration.getProxyPassword() == null ? "" : configuration.getProxyPassword();
-                credentials.setCredentials(new AuthScope(configuration.getProxyHost(), port),
-                        new UsernamePasswordCredentials(configuration.getProxyUsername(), password.toCharArray()));
-                builder.setDefaultCredentialsProvider(credentials);
-            }
+                .setUserAgent(USER_AGENT)
+                .setDefaultRequestConfig(requestConfig)
+                .setProxy(new HttpHost(configuration.getProxyHost(), port));
+        if (configuration.getProxyUsername() != null) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            String password = configuration.getProxyPassword() == null ? "" : configuration.getProxyPassword();
+            credentials.setCredentials(new AuthScope(configuration.getProxyHost(), port),
+                    new UsernamePasswordCredentials(configuration.getProxyUsername(), password.toCharArray()));
+            builder.setDefaultCredentialsProvider(credentials);
         }
         return builder.build();
     }

@@ -9,6 +9,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,11 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,9 @@ public final class PlatformHttpClient implements Closeable {
     private static final String CONNECTION_FAILED = "ConnectionFailed";
 
     private final CloseableHttpClient client;
-    private final String baseUrl;
+    /** The service's scheme, host and port, and the path under which its API lives: parsed once, not per request. */
+    private final HttpHost target;
+    private final String basePath;
     private final Authorizer authorizer;
     private final ErrorDecoder errors;
     private final RetryPolicy retryPolicy;
@@ -71,7 +76,9 @@ public final class PlatformHttpClient implements Closeable {
                               RetryPolicy retryPolicy, Function<ApiRequest, RequestBudget> budgets, Runnable release,
                               PlatformMeters meters) {
         this.client = client;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        URI base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        this.target = new HttpHost(base.getScheme(), base.getHost(), base.getPort());
+        this.basePath = base.getRawPath() == null ? "" : base.getRawPath();
         this.authorizer = authorizer;
         this.errors = errors;
         this.retryPolicy = retryPolicy;
@@ -173,18 +180,17 @@ public final class PlatformHttpClient implements Closeable {
     }
 
     private ApiResponse send(ApiRequest request) throws IOException {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(uri(request))
-                .addHeader("Accept", "application/json");
+        ClassicHttpRequest http = new BasicClassicHttpRequest(request.method(), target, pathAndQuery(request));
+        http.addHeader(HttpHeaders.ACCEPT, "application/json");
         String authorization = authorizer.authorization();
         if (authorization != null) {
-            builder.addHeader("Authorization", authorization);
+            http.addHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
-        request.headers().forEach(builder::addHeader);
+        request.headers().forEach(http::addHeader);
         if (request.body() != null) {
-            builder.setEntity(new ByteArrayEntity(request.body(), JSON_UTF8));
+            http.setEntity(new ByteArrayEntity(request.body(), JSON_UTF8));
         }
-        ClassicHttpRequest http = builder.build();
-        return client.execute(http, response -> {
+        return client.execute(target, http, response -> {
             Map<String, String> headers = new LinkedHashMap<>();
             for (Header header : response.getHeaders()) {
                 headers.putIfAbsent(header.getName(), header.getValue());
@@ -195,8 +201,8 @@ public final class PlatformHttpClient implements Closeable {
         });
     }
 
-    private String uri(ApiRequest request) {
-        StringBuilder uri = new StringBuilder(baseUrl).append(request.path());
+    private String pathAndQuery(ApiRequest request) {
+        StringBuilder uri = new StringBuilder(basePath).append(request.path());
         char separator = '?';
         for (Map.Entry<String, String> parameter : request.query().entrySet()) {
             uri.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
@@ -205,8 +211,17 @@ public final class PlatformHttpClient implements Closeable {
         return uri.toString();
     }
 
+    /** Names and values such as {@code api-version=2021-04-12} are sent as they are, without URLEncoder's copies. */
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean kept = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+                           || c == '.' || c == '_';
+            if (!kept) {
+                return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+            }
+        }
+        return text;
     }
 
     private IotJobsOperationFailedException failure(ApiRequest request, ApiResponse response) {
