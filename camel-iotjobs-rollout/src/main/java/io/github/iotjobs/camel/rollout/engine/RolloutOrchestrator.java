@@ -186,7 +186,9 @@ public final class RolloutOrchestrator {
             return;
         }
         if (!isLeader(entry)) {
-            entry.leading().set(false);
+            if (entry.leading().getAndSet(false)) {
+                entry.admission().standDown();
+            }
             return;
         }
         RolloutRun run = entry.run();
