@@ -419,7 +419,7 @@ public final class RolloutRun {
             if (chunk.state() != State.pending && chunk.state() != State.creating) {
                 continue;
             }
-            if (!admission.admit(chunk, paced, progress)) {
+            if (!admission.admit(chunk, paced)) {
                 if (chunk.state() == State.pending) {
                     source.prepare(chunk.chunk());
                 }

@@ -52,7 +52,7 @@ public final class JobAdmission {
      *
      * @param paced whether the plan's rate applies (a stage's job; a rollback's jobs only take the hub's share)
      */
-    public synchronized boolean admit(ChunkProgress chunk, boolean paced, RolloutProgress progress) {
+    public synchronized boolean admit(ChunkProgress chunk, boolean paced) {
         asked = true;
         if (governor.holds(chunk.jobId())) {
             return true;
