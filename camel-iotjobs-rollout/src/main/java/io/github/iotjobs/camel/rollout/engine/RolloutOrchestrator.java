@@ -223,7 +223,9 @@ public final class RolloutOrchestrator {
             return;
         }
         if (!isLeader(entry)) {
-            entry.leading().set(false);
+            if (entry.leading().getAndSet(false)) {
+                entry.admission().standDown();
+            }
             return;
         }
         RolloutRun run = entry.run();
@@ -233,8 +235,8 @@ public final class RolloutOrchestrator {
             run.step(!entry.leading().getAndSet(true));
             completed = true;
         } catch (RetryLaterException e) {
-            LOG.debug("Rollout {}: the hub's budget is used up; the turn goes on in {} ms or later", run.rolloutId(),
-                    e.getDelay().toMillis());
+            LOG.debug("Rollout {}: {} {} waits ({}); the turn goes on in {} ms or later", run.rolloutId(),
+                    e.getMethod(), e.getPath(), e.getErrorCode(), e.getDelay().toMillis());
         } catch (Exception e) {
             LOG.warn("Rollout {}: step failed, retried in {}: {}", run.rolloutId(), interval, e.getMessage());
             LOG.debug("Rollout {} step failure", run.rolloutId(), e);

@@ -505,7 +505,7 @@ public final class RolloutRun {
             if (chunk.state() == State.pending && !source.mayStart(chunk.chunk())) {
                 continue; // its devices are outside their maintenance window: they wait, the next chunk may not
             }
-            boolean admitted = target == null ? admission.admit(chunk, paced, progress)
+            boolean admitted = target == null ? admission.admit(chunk, paced)
                     : active.getOrDefault(target, 0) < slots.limit(target) && admission.paceAllows(paced);
             if (!admitted) {
                 if (chunk.state() == State.pending) {

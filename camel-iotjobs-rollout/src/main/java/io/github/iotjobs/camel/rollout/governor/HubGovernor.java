@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
@@ -106,11 +107,22 @@ public final class HubGovernor {
     }
 
     /**
-     * A job found running (after a restart): it holds a slot until it is over; how far its devices are is unknown,
-     * so it holds up no device budget.
+     * The rollout's jobs that run now (also after a restart, or when this node takes the rollout over) hold a slot
+     * each until they are over, and no other job of it does. How far a job found running is, is unknown: it holds up
+     * no device budget.
      */
-    public synchronized void hold(String rolloutId, String jobId) {
-        held.putIfAbsent(jobId, new Held(rolloutId, Instant.MIN));
+    public void holdOnly(String rolloutId, Set<String> jobIds) {
+        boolean freed;
+        synchronized (this) {
+            freed = held.entrySet().removeIf(e -> e.getValue().rolloutId().equals(rolloutId)
+                    && !jobIds.contains(e.getKey()));
+            for (String jobId : jobIds) {
+                held.putIfAbsent(jobId, new Held(rolloutId, Instant.MIN));
+            }
+        }
+        if (freed) {
+            wake(firstWaiting());
+        }
     }
 
     /** The job is over, or the hub refused it: its slot goes to the first rollout waiting. */
@@ -138,14 +150,18 @@ public final class HubGovernor {
         wake(next);
     }
 
-    /** The rollout is over or no longer run here: its slots and its place are given up. */
+    /** The rollout is no longer stepped here (over, or led by another node): its slots and its place are given up. */
     public void leave(String rolloutId) {
         synchronized (this) {
             held.values().removeIf(job -> job.rolloutId().equals(rolloutId));
             waiting.remove(rolloutId);
         }
-        wakers.remove(rolloutId);
         wake(firstWaiting());
+    }
+
+    /** The rollout is no longer tracked here: nothing wakes it any more. */
+    public void forget(String rolloutId) {
+        wakers.remove(rolloutId);
     }
 
     private synchronized String firstWaiting() {

@@ -7,7 +7,9 @@ package io.github.iotjobs.camel.rollout.governor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import io.github.iotjobs.camel.rollout.plan.RolloutRate;
@@ -50,7 +52,7 @@ public final class JobAdmission {
      *
      * @param paced whether the plan's rate applies (a stage's job; a rollback's jobs only take the hub's share)
      */
-    public synchronized boolean admit(ChunkProgress chunk, boolean paced, RolloutProgress progress) {
+    public synchronized boolean admit(ChunkProgress chunk, boolean paced) {
         asked = true;
         if (governor.holds(chunk.jobId())) {
             return true;
@@ -93,13 +95,15 @@ public final class JobAdmission {
         governor.release(chunk.jobId());
     }
 
-    /** A turn starts: the rollout's jobs that run (also after a restart) hold their slots. */
+    /** A turn starts: the rollout's jobs that run (also after a restart) hold their slots, and only they. */
     public synchronized void beginTurn(RolloutProgress progress) {
         asked = false;
-        hold(progress.chunks());
+        Set<String> running = new HashSet<>();
+        running(progress.chunks(), running);
         if (progress.rollbackJobs() != null) {
-            hold(progress.rollbackJobs());
+            running(progress.rollbackJobs(), running);
         }
+        governor.holdOnly(rolloutId, running);
     }
 
     /** A turn ended; one that asked for nothing (a paused rollout) gives up its place in the queue. */
@@ -109,15 +113,21 @@ public final class JobAdmission {
         }
     }
 
-    /** The rollout is over or no longer run here. */
-    public void close() {
+    /** Another node leads the rollout now: its jobs' slots are that node's to count. */
+    public void standDown() {
         governor.leave(rolloutId);
     }
 
-    private void hold(List<ChunkProgress> chunks) {
+    /** The rollout is over or no longer tracked here. */
+    public void close() {
+        governor.leave(rolloutId);
+        governor.forget(rolloutId);
+    }
+
+    private static void running(List<ChunkProgress> chunks, Set<String> jobIds) {
         for (ChunkProgress chunk : chunks) {
             if (chunk.state() == State.running || chunk.state() == State.creating) {
-                governor.hold(rolloutId, chunk.jobId());
+                jobIds.add(chunk.jobId());
             }
         }
     }
