@@ -11,9 +11,14 @@ import java.util.function.LongSupplier;
 /**
  * A request quota kept on the client side: at most {@code perMinute} requests in any minute, as a token bucket that
  * refills continuously and holds at most a minute's worth (the hub's quotas are per minute, bursts included). Shared
- * by every endpoint of one hub, so producers and consumers together queue instead of meeting 429s.
+ * by every endpoint of one hub, so producers and consumers together queue instead of meeting 429s. It refills at
+ * {@value #HEADROOM} of the quota: the client counts a request when it sends it, the hub when it arrives, and
+ * requests sent evenly at exactly the quota can arrive closer together than the hub's bucket refills.
  */
 public final class RequestBudget {
+
+    /** The share of the quota the budget refills at. */
+    static final double HEADROOM = 0.98;
 
     private final String name;
     private final double tokensPerNano;
@@ -30,7 +35,7 @@ public final class RequestBudget {
      */
     public RequestBudget(String name, double perMinute, LongSupplier nanoTime) {
         this.name = name;
-        this.tokensPerNano = perMinute / Duration.ofMinutes(1).toNanos();
+        this.tokensPerNano = perMinute * HEADROOM / Duration.ofMinutes(1).toNanos();
         this.capacity = perMinute;
         this.nanoTime = nanoTime;
         this.tokens = perMinute;
