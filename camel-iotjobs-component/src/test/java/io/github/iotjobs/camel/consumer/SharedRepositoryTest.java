@@ -75,10 +75,14 @@ class SharedRepositoryTest {
         addRoute("scoped", "&deviceEvents=true&stateScope=audit", scoped);
         scoped.assertExactly(expected);
 
+        // The new job stays queued until the manual clock moves: every consumer sees it queued first, then done.
         fleet.twinJob("twin-late");
+        expected.addAll(fleet.observe());
+        all.assertExactly(expected);
+        twins.assertExactly(twinEvents(expected));
+        scoped.assertExactly(expected);
         fleet.advance(Duration.ofSeconds(10));
-        List<String> next = fleet.observe();
-        expected.addAll(next);
+        expected.addAll(fleet.observe());
         all.assertExactly(expected);
         twins.assertExactly(twinEvents(expected));
         scoped.assertExactly(expected);
